@@ -1,0 +1,62 @@
+package org.chunfeng.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+
+import org.chunfeng.campaigns.Campaign;
+import org.chunfeng.campaigns.Campaigns;
+import org.chunfeng.reference.Industries;
+import org.chunfeng.reference.Occupations;
+import org.chunfeng.reference.Regions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The overview: the campaign at a glance and what the reference data holds. */
+@Controller
+class HomeController {
+
+	private final Campaigns campaigns;
+	private final Regions regions;
+	private final Industries industries;
+	private final Occupations occupations;
+	private final Clock clock;
+
+	HomeController(Campaigns campaigns, Regions regions, Industries industries, Occupations occupations, Clock clock) {
+		this.campaigns = campaigns;
+		this.regions = regions;
+		this.industries = industries;
+		this.occupations = occupations;
+		this.clock = clock;
+	}
+
+	@GetMapping("/")
+	String overview(Model model) {
+		LocalDate today = LocalDate.now(clock);
+		campaigns.current(today).ifPresent(campaign -> {
+			model.addAttribute("campaign", campaign);
+			model.addAttribute("agencies", campaigns.agencies(campaign.id()));
+			model.addAttribute("sendingRegions", campaigns.sendingRegions(campaign.id()).stream()
+				.map(regions::path).toList());
+			model.addAttribute("daysToFestival", ChronoUnit.DAYS.between(today, campaign.festivalOn()));
+			model.addAttribute("phase", phase(campaign, today));
+		});
+		model.addAttribute("regionCounts", regions.countByLevel());
+		model.addAttribute("industryCounts", industries.countByLevel());
+		model.addAttribute("occupationCounts", occupations.countByLevel());
+		model.addAttribute("occupationEdition", occupations.edition());
+		model.addAttribute("navSection", "home");
+		return "home";
+	}
+
+	private static String phase(Campaign campaign, LocalDate today) {
+		if (today.isBefore(campaign.startsOn())) {
+			return "upcoming";
+		}
+		if (today.isAfter(campaign.endsOn())) {
+			return "ended";
+		}
+		return today.isBefore(campaign.festivalOn()) ? "retention" : "return";
+	}
+}

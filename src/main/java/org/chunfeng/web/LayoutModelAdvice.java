@@ -1,0 +1,44 @@
+package org.chunfeng.web;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import org.chunfeng.campaigns.Campaign;
+import org.chunfeng.campaigns.Campaigns;
+import org.chunfeng.reference.Region;
+import org.chunfeng.reference.Regions;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/** What the header of every page shows: the current campaign, the region, and links to switch language. */
+@ControllerAdvice(annotations = Controller.class)
+class LayoutModelAdvice {
+
+	private final Campaigns campaigns;
+	private final Regions regions;
+	private final Clock clock;
+
+	LayoutModelAdvice(Campaigns campaigns, Regions regions, Clock clock) {
+		this.campaigns = campaigns;
+		this.regions = regions;
+		this.clock = clock;
+	}
+
+	@ModelAttribute
+	void layout(Model model) {
+		Optional<Campaign> campaign = campaigns.current(LocalDate.now(clock));
+		model.addAttribute("currentCampaign", campaign.orElse(null));
+		// until accounts carry their own scope, the console works in the campaign's region
+		model.addAttribute("userRegion", campaign.map(c -> regions.path(c.region()).stream().map(Region::name)
+			.collect(Collectors.joining(" · "))).orElse(null));
+		model.addAttribute("langZhUrl", ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("lang", "zh_CN").build().toUriString());
+		model.addAttribute("langEnUrl", ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("lang", "en").build().toUriString());
+	}
+}
