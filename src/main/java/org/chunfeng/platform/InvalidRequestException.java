@@ -1,10 +1,14 @@
 package org.chunfeng.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /**
  * A request parameter or field that breaks a rule: answered with 400 and a localised message naming the field.
  *
  * @see org.chunfeng.platform.web.ProblemDetailsAdvice
  */
+@ResponseStatus(HttpStatus.BAD_REQUEST)
 public class InvalidRequestException extends RuntimeException {
 
 	private final String field;

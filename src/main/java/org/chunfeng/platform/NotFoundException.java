@@ -1,6 +1,10 @@
 package org.chunfeng.platform;
 
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.ResponseStatus;
+
 /** A record that does not exist (or is outside the caller's region): answered with 404. */
+@ResponseStatus(HttpStatus.NOT_FOUND)
 public class NotFoundException extends RuntimeException {
 
 	private final String kind;

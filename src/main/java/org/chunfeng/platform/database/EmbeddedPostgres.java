@@ -87,6 +87,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		});
 	}
 
+	/** Lets go of a server without stopping it, as a JVM that dies does (for tests of the recovery). */
+	static void forget(EmbeddedPostgres server) {
+		RUNNING.remove(server.dataDir);
+		server.stopped = true;
+	}
+
 	public String jdbcUrl(String database) {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
 	}

@@ -1,0 +1,121 @@
+package org.chunfeng.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.chunfeng.support.ApiClient;
+import org.chunfeng.support.ApiClient.Response;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+/**
+ * Every page of the console renders in Chinese and in English without a missing text. The pages are found from the
+ * request mappings, so a new page without a sample here fails this test instead of going untested.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chunfeng.demo.enabled=true")
+class PagesTests {
+
+	/** Concrete addresses for the page mappings that have path variables. */
+	private static final Map<String, List<String>> SAMPLES = Map.of(
+			"/reference/{kind:industries|occupations}", List.of("/reference/industries", "/reference/occupations"),
+			"/reference/{kind:industries|occupations}/{code}/children",
+			List.of("/reference/industries/C/children", "/reference/occupations/6-29/children"),
+			"/reference/regions/{code}/children", List.of("/reference/regions/320000/children",
+					"/reference/regions/320500/children"));
+
+	/** Search and filter variants that take other paths through the templates. */
+	private static final List<String> VARIANTS = List.of("/reference/regions?q=" + ApiClient.encode("苏州"),
+			"/reference/regions?level=PREFECTURE&page=2", "/reference/industries?q=" + ApiClient.encode("制造"),
+			"/reference/industries?level=DIVISION", "/reference/occupations?q=6-29&level=OCCUPATION",
+			"/reference/occupations?level=NOT_A_LEVEL", "/reference/industries/36/children");
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	@Qualifier("requestMappingHandlerMapping")
+	RequestMappingHandlerMapping mappings;
+
+	@Test
+	void everyPageRendersInBothLanguages() {
+		List<String> addresses = new ArrayList<>(pageAddresses());
+		addresses.addAll(VARIANTS);
+		ApiClient client = new ApiClient(port);
+		for (String address : addresses) {
+			for (String lang : List.of("zh_CN", "en")) {
+				String url = address + (address.contains("?") ? "&" : "?") + "lang=" + lang;
+				Response page = client.get(url);
+				assertThat(page.status()).as(url).isEqualTo(200);
+				assertThat(page.contentType()).as(url).startsWith("text/html");
+				assertThat(page.body()).as(url).doesNotContain("??").doesNotContain("_zh_CN").doesNotContain("_en??");
+			}
+		}
+	}
+
+	@Test
+	void theLayoutShowsTheCampaignAndSwitchesLanguage() {
+		ApiClient client = new ApiClient(port);
+		String chinese = client.get("/").body();
+		assertThat(chinese).contains("lang=\"zh-CN\"").contains("苏州市2027年春节").contains("江苏省 · 苏州市")
+			.contains("行政区划");
+		String english = client.get("/?lang=en").body();
+		assertThat(english).contains("lang=\"en\"").contains("Suzhou 2027 Spring Festival").contains("Regions");
+	}
+
+	@Test
+	void badPageParametersGiveAnErrorPageNotA500() {
+		ApiClient client = new ApiClient(port);
+		for (String bad : List.of("/reference/regions?level=TOWN", "/reference/regions/12/children",
+				"/reference/regions?q=" + ApiClient.encode("苏") + "&page=-3")) {
+			Response page = client.get(bad, "Accept", "text/html");
+			assertThat(page.status()).as(bad).isEqualTo(400);
+			assertThat(page.body()).as(bad).contains("返回首页");
+		}
+		assertThat(client.get("/no/such/page", "Accept", "text/html").status()).isEqualTo(404);
+	}
+
+	/** GET pages (not API endpoints) from the request mappings, with samples for their path variables. */
+	private Set<String> pageAddresses() {
+		Set<String> addresses = new TreeSet<>();
+		mappings.getHandlerMethods().forEach((info, method) -> {
+			if (AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)) {
+				return;
+			}
+			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
+			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
+				return;
+			}
+			for (String pattern : info.getPatternValues()) {
+				if (pattern.startsWith("/error")) {
+					continue;
+				}
+				if (pattern.contains("{")) {
+					List<String> samples = SAMPLES.get(pattern);
+					if (samples == null) {
+						fail("Page " + pattern + " has no sample address in PagesTests.SAMPLES");
+					}
+					addresses.addAll(samples);
+				}
+				else {
+					addresses.add(pattern);
+				}
+			}
+		});
+		assertThat(addresses).contains("/", "/reference/regions");
+		return addresses;
+	}
+}
