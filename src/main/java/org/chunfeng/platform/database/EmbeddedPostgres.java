@@ -7,12 +7,15 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.URL;
+import java.nio.channels.FileChannel;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
@@ -63,15 +66,19 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	private final int port;
 	private final String password;
 	private final boolean throwaway;
+	/** Held while this JVM owns the server; null when it attached to a server another live JVM owns. */
+	private final FileChannel ownerLock;
 	private volatile boolean stopped;
 	private volatile String version = "";
 
-	private EmbeddedPostgres(Path dataDir, Path binDir, int port, String password, boolean throwaway) {
+	private EmbeddedPostgres(Path dataDir, Path binDir, int port, String password, boolean throwaway,
+			FileChannel ownerLock) {
 		this.dataDir = dataDir;
 		this.binDir = binDir;
 		this.port = port;
 		this.password = password;
 		this.throwaway = throwaway;
+		this.ownerLock = ownerLock;
 	}
 
 	/**
@@ -88,9 +95,10 @@ public final class EmbeddedPostgres implements AutoCloseable {
 	}
 
 	/** Lets go of a server without stopping it, as a JVM that dies does (for tests of the recovery). */
-	static void forget(EmbeddedPostgres server) {
+	static void forget(EmbeddedPostgres server) throws IOException {
 		RUNNING.remove(server.dataDir);
 		server.stopped = true;
+		server.ownerLock.close();
 	}
 
 	public String jdbcUrl(String database) {
@@ -123,9 +131,15 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				initdb(binDir, dataDir, passwordFile);
 			}
 			String password = Files.readString(passwordFile, StandardCharsets.UTF_8).strip();
+			FileChannel ownerLock = lockOwnership(dataDir);
+			if (ownerLock == null) {
+				// another live Chunfeng process (the server, while an administrator runs a command) owns it: share
+				return attach(dataDir, binDir, password, settings.database());
+			}
 			stopLeftoverServer(binDir, dataDir);
 			int port = settings.port() > 0 ? settings.port() : freePort();
-			EmbeddedPostgres server = new EmbeddedPostgres(dataDir, binDir, port, password, settings.throwaway());
+			EmbeddedPostgres server = new EmbeddedPostgres(dataDir, binDir, port, password, settings.throwaway(),
+					ownerLock);
 			server.pgCtlStart(settings);
 			server.version = server.createDatabaseIfMissing(settings.database());
 			return server;
@@ -168,13 +182,46 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		}
 	}
 
-	/** Stops the server (idempotent); a throwaway server also deletes its data. */
+	/**
+	 * The owner lock tells a server left behind by a dead JVM (stop and restart it) from one a live process is
+	 * using (attach to it). The operating system releases the lock when its JVM dies.
+	 */
+	private static FileChannel lockOwnership(Path dataDir) throws IOException {
+		FileChannel channel = FileChannel.open(dataDir.resolveSibling(dataDir.getFileName() + ".owner"),
+				StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+		try {
+			if (channel.tryLock() != null) {
+				return channel;
+			}
+		}
+		catch (OverlappingFileLockException ex) {
+			// held by this JVM: cannot happen, RUNNING shares one server per data directory
+		}
+		channel.close();
+		return null;
+	}
+
+	private static EmbeddedPostgres attach(Path dataDir, Path binDir, String password, String database)
+			throws IOException {
+		// postmaster.pid line 4 is the port the owner's server listens on
+		List<String> pid = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+		EmbeddedPostgres server = new EmbeddedPostgres(dataDir, binDir, Integer.parseInt(pid.get(3).strip()), password,
+				false, null);
+		server.version = server.createDatabaseIfMissing(database);
+		return server;
+	}
+
+	/** Stops the server this JVM owns (idempotent); a throwaway server also deletes its data. */
 	@Override
 	public synchronized void close() {
 		if (stopped) {
 			return;
 		}
 		stopped = true;
+		RUNNING.remove(dataDir);
+		if (ownerLock == null) {
+			return;
+		}
 		try {
 			run(List.of(binDir.resolve("pg_ctl").toString(), "stop", "-w", "-t", "60", "-m", "fast", "-D",
 					dataDir.toString()), "pg_ctl stop");
@@ -182,7 +229,12 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		catch (RuntimeException ex) {
 			log.warn("Embedded PostgreSQL did not stop cleanly: {}", ex.getMessage());
 		}
-		RUNNING.remove(dataDir);
+		try {
+			ownerLock.close();
+		}
+		catch (IOException ex) {
+			log.debug("Could not release {}: {}", dataDir, ex.getMessage());
+		}
 		if (throwaway) {
 			deleteRecursively(dataDir.getParent());
 		}

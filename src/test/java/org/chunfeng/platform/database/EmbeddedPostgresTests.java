@@ -2,6 +2,7 @@ package org.chunfeng.platform.database;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -44,7 +45,7 @@ class EmbeddedPostgresTests {
 	}
 
 	@Test
-	void stopsALeftoverServerBeforeStarting() throws SQLException {
+	void stopsALeftoverServerBeforeStarting() throws SQLException, IOException {
 		EmbeddedDatabaseSettings settings = settings();
 		EmbeddedPostgres orphan = EmbeddedPostgres.start(settings);
 		execute(orphan, "create table survived (id int); insert into survived values (7)");
@@ -52,6 +53,34 @@ class EmbeddedPostgresTests {
 		EmbeddedPostgres.forget(orphan);
 		try (EmbeddedPostgres restarted = EmbeddedPostgres.start(settings)) {
 			assertThat(queryInt(restarted, "select id from survived")).isEqualTo(7);
+		}
+	}
+
+	@Test
+	void aSecondProcessAttachesToTheRunningServerInsteadOfStoppingIt() throws Exception {
+		EmbeddedDatabaseSettings settings = settings();
+		try (EmbeddedPostgres owner = EmbeddedPostgres.start(settings)) {
+			execute(owner, "create table shared (id int); insert into shared values (11)");
+			String javaBinary = ProcessHandle.current().info().command().orElse("java");
+			Process probe = new ProcessBuilder(javaBinary, "-cp", System.getProperty("java.class.path"),
+					AttachProbe.class.getName(), settings.dataDir().toString()).redirectErrorStream(true).start();
+			String output = new String(probe.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			assertThat(probe.waitFor(120, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+			assertThat(probe.exitValue()).as(output).isZero();
+			assertThat(output).contains("port=" + owner.port()).contains("shared=11");
+			// the owner's server is still up after the other process has gone
+			assertThat(queryInt(owner, "select id from shared")).isEqualTo(11);
+		}
+	}
+
+	/** The other process: starts on the same data directory, reads, exits without stopping anything. */
+	public static final class AttachProbe {
+
+		public static void main(String[] args) throws SQLException {
+			EmbeddedPostgres server = EmbeddedPostgres.start(new EmbeddedDatabaseSettings(Path.of(args[0]), 0, "chunfeng",
+					20, "32MB", false));
+			System.out.println("port=" + server.port() + " shared=" + queryInt(server, "select id from shared"));
+			server.close();
 		}
 	}
 
