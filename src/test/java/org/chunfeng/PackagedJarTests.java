@@ -46,6 +46,7 @@ class PackagedJarTests {
 		int port = freePort();
 		Process first = start(port, "first.log");
 		assertThat(get(port, "/actuator/health")).contains("\"UP\"");
+		assertThat(get(port, "/actuator/prometheus")).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
 		assertThat(get(port, "/api/v1/regions/320505")).contains("虎丘区");
 		assertThat(get(port, "/")).contains("苏州市2027年春节");
 

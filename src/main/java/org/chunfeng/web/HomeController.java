@@ -6,9 +6,11 @@ import java.time.temporal.ChronoUnit;
 
 import org.chunfeng.campaigns.Campaign;
 import org.chunfeng.campaigns.Campaigns;
+import org.chunfeng.enterprises.Enterprises;
 import org.chunfeng.reference.Industries;
 import org.chunfeng.reference.Occupations;
 import org.chunfeng.reference.Regions;
+import org.chunfeng.workers.Workers;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -21,13 +23,18 @@ class HomeController {
 	private final Regions regions;
 	private final Industries industries;
 	private final Occupations occupations;
+	private final Workers workers;
+	private final Enterprises enterprises;
 	private final Clock clock;
 
-	HomeController(Campaigns campaigns, Regions regions, Industries industries, Occupations occupations, Clock clock) {
+	HomeController(Campaigns campaigns, Regions regions, Industries industries, Occupations occupations,
+			Workers workers, Enterprises enterprises, Clock clock) {
 		this.campaigns = campaigns;
 		this.regions = regions;
 		this.industries = industries;
 		this.occupations = occupations;
+		this.workers = workers;
+		this.enterprises = enterprises;
 		this.clock = clock;
 	}
 
@@ -41,6 +48,9 @@ class HomeController {
 				.map(regions::path).toList());
 			model.addAttribute("daysToFestival", ChronoUnit.DAYS.between(today, campaign.festivalOn()));
 			model.addAttribute("phase", phase(campaign, today));
+			// aggregates only: no person's record is shown before accounts and region scope exist
+			model.addAttribute("workerFigures", workers.figures(campaign.region()));
+			model.addAttribute("enterpriseFigures", enterprises.figures(campaign.region()));
 		});
 		model.addAttribute("regionCounts", regions.countByLevel());
 		model.addAttribute("industryCounts", industries.countByLevel());

@@ -62,6 +62,9 @@ class PagesTests {
 				assertThat(page.status()).as(url).isEqualTo(200);
 				assertThat(page.contentType()).as(url).startsWith("text/html");
 				assertThat(page.body()).as(url).doesNotContain("??").doesNotContain("_zh_CN").doesNotContain("_en??");
+				if (!address.contains("/children")) {
+					assertThat(page.body().strip()).as(url + " rendered completely").endsWith("</html>");
+				}
 			}
 		}
 	}
@@ -71,7 +74,7 @@ class PagesTests {
 		ApiClient client = new ApiClient(port);
 		String chinese = client.get("/").body();
 		assertThat(chinese).contains("lang=\"zh-CN\"").contains("苏州市2027年春节").contains("江苏省 · 苏州市")
-			.contains("行政区划");
+			.contains("行政区划").contains("登记劳动者").contains("留岗过年").contains("登记用人单位");
 		String english = client.get("/?lang=en").body();
 		assertThat(english).contains("lang=\"en\"").contains("Suzhou 2027 Spring Festival").contains("Regions");
 	}

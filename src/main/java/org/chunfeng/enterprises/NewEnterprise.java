@@ -1,0 +1,53 @@
+package org.chunfeng.enterprises;
+
+import org.chunfeng.platform.InvalidRequestException;
+import org.chunfeng.reference.CreditCode;
+import org.chunfeng.reference.RegionCode;
+
+/**
+ * An enterprise to register.
+ *
+ * @param creditCode     统一社会信用代码, unique
+ * @param name           registered name, 1 to 100 characters
+ * @param region         the county-level region it is registered in (must be a current GB/T 2260 division)
+ * @param address        optional, at most 200 characters
+ * @param industryCode   optional GB/T 4754-2017 code (division or below)
+ * @param employeeCount  optional, not negative
+ * @param keyCategory    why it is a key enterprise (重点企业), or {@code null} if it is not one
+ * @param labourDispatch whether it is a labour-dispatch firm (劳务派遣单位)
+ */
+public record NewEnterprise(CreditCode creditCode, String name, RegionCode region, String address,
+		String industryCode, Integer employeeCount, KeyCategory keyCategory, boolean labourDispatch) {
+
+	public static final int MAX_NAME = 100;
+	public static final int MAX_ADDRESS = 200;
+
+	public NewEnterprise {
+		if (creditCode == null) {
+			throw new InvalidRequestException("creditCode", "problem.field.required");
+		}
+		name = name == null ? "" : name.strip();
+		if (name.isEmpty()) {
+			throw new InvalidRequestException("name", "problem.field.required");
+		}
+		if (name.length() > MAX_NAME) {
+			throw new InvalidRequestException("name", "enterprise.name.length", MAX_NAME);
+		}
+		if (region == null) {
+			throw new InvalidRequestException("region", "problem.field.required");
+		}
+		address = address == null || address.isBlank() ? null : address.strip();
+		if (address != null && address.length() > MAX_ADDRESS) {
+			throw new InvalidRequestException("address", "enterprise.address.length", MAX_ADDRESS);
+		}
+		industryCode = industryCode == null || industryCode.isBlank() ? null : industryCode.strip();
+		if (employeeCount != null && employeeCount < 0) {
+			throw new InvalidRequestException("employeeCount", "enterprise.employeeCount.negative");
+		}
+	}
+
+	/** 重点企业: it has a key category. */
+	public boolean keyEnterprise() {
+		return keyCategory != null;
+	}
+}

@@ -1,0 +1,129 @@
+package org.chunfeng.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+
+import org.chunfeng.campaigns.Campaigns;
+import org.chunfeng.demo.DemoPopulation.GeneratedWorker;
+import org.chunfeng.demo.DemoPopulation.Population;
+import org.chunfeng.enterprises.Enterprise;
+import org.chunfeng.enterprises.EnterpriseFigures;
+import org.chunfeng.enterprises.Enterprises;
+import org.chunfeng.enterprises.NewEnterprise;
+import org.chunfeng.identity.PersonalData;
+import org.chunfeng.identity.Sealed;
+import org.chunfeng.reference.RegionCode;
+import org.chunfeng.workers.NewWorker;
+import org.chunfeng.workers.Worker;
+import org.chunfeng.workers.WorkerFigures;
+import org.chunfeng.workers.Workers;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The demo load on the shared test database: it ran when this context started, and never runs twice. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE, properties = "chunfeng.demo.enabled=true")
+class DemoDataLoaderTests {
+
+	private static final RegionCode SUZHOU = RegionCode.of("320500");
+
+	@Autowired
+	DemoDataLoader loader;
+
+	@Autowired
+	Campaigns campaigns;
+
+	@Autowired
+	Enterprises enterprises;
+
+	@Autowired
+	Workers workers;
+
+	@Autowired
+	PersonalData personalData;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void theCampaignAndThePopulationAreLoaded() {
+		assertThat(jdbc.sql("select name from demo_load order by name").query(String.class).list())
+			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER);
+		assertThat(campaigns.all()).anyMatch(c -> c.code().equals("SZ-2027"));
+
+		Population population = DemoPopulation.generate();
+		// every generated enterprise is there, as generated
+		for (NewEnterprise generated : population.enterprises()) {
+			Enterprise stored = enterprises.findByCreditCode(generated.creditCode()).orElseThrow();
+			assertThat(stored.name()).isEqualTo(generated.name());
+			assertThat(stored.keyCategory()).isEqualTo(generated.keyCategory());
+		}
+		// a sample of the workers, found by ID number through the blind index, with their employer
+		for (GeneratedWorker generated : population.workers().subList(0, 200)) {
+			NewWorker expected = generated.worker();
+			Worker stored = workers.findByIdNumber(expected.idNumber()).orElseThrow();
+			assertThat(stored.name()).isEqualTo(expected.name());
+			assertThat(stored.plan()).isEqualTo(expected.plan());
+			assertThat(stored.keyGroups()).isEqualTo(expected.keyGroups());
+			assertThat(stored.birthDate()).isEqualTo(expected.idNumber().birthDate());
+			if (generated.employer() >= 0) {
+				Enterprise employer = enterprises.find(stored.employerId()).orElseThrow();
+				assertThat(employer.creditCode())
+					.isEqualTo(population.enterprises().get(generated.employer()).creditCode());
+			}
+			else {
+				assertThat(stored.employerId()).isNull();
+			}
+		}
+	}
+
+	@Test
+	void personalNumbersOfTheDemoAreSealed() {
+		NewWorker first = DemoPopulation.generate().workers().getFirst().worker();
+		Worker stored = workers.findByIdNumber(first.idNumber()).orElseThrow();
+		byte[] sealed = jdbc.sql("select id_number_sealed from worker where id = ?").param(stored.id())
+			.query(byte[].class).single();
+		assertThat(personalData.open(Sealed.fromBytes(sealed))).isEqualTo(first.idNumber().value());
+		assertThat(stored.idNumberMasked()).isEqualTo(first.idNumber().masked());
+		assertThat(stored.mobileMasked()).isEqualTo(first.mobile() == null ? null : first.mobile().masked());
+	}
+
+	@Test
+	void aSecondRunLoadsNothing() {
+		WorkerFigures workersBefore = workers.figures();
+		EnterpriseFigures enterprisesBefore = enterprises.figures();
+		loader.run(new DefaultApplicationArguments());
+		loader.run(new DefaultApplicationArguments());
+		assertThat(workers.figures()).isEqualTo(workersBefore);
+		assertThat(enterprises.figures()).isEqualTo(enterprisesBefore);
+		assertThat(campaigns.all().stream().filter(c -> c.code().equals("SZ-2027"))).hasSize(1);
+	}
+
+	@Test
+	void theOverviewFiguresAddUp() {
+		WorkerFigures suzhou = workers.figures(SUZHOU);
+		assertThat(suzhou.total()).isGreaterThanOrEqualTo(DemoPopulation.WORKERS);
+		assertThat(suzhou.byPlan().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(suzhou.total());
+		assertThat(suzhou.byStatus().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(suzhou.total());
+		assertThat(suzhou.employed() + suzhou.seeking()).isEqualTo(suzhou.total());
+		assertThat(suzhou.byHukouProvince().stream().mapToLong(WorkerFigures.ProvinceCount::workers).sum())
+			.isEqualTo(suzhou.total());
+		// the sending provinces and Jiangsu itself; Anhui sends the most
+		assertThat(suzhou.byHukouProvince()).extracting(p -> p.province().value())
+			.contains("340000", "410000", "320000", "510000", "520000", "530000", "620000", "500000", "430000",
+					"360000");
+		assertThat(suzhou.byHukouProvince().getFirst().name()).isEqualTo("安徽省");
+		List<Long> counts = suzhou.byHukouProvince().stream().map(WorkerFigures.ProvinceCount::workers).toList();
+		assertThat(counts).isSortedAccordingTo((a, b) -> Long.compare(b, a));
+
+		EnterpriseFigures enterprisesInSuzhou = enterprises.figures(SUZHOU);
+		assertThat(enterprisesInSuzhou.total()).isGreaterThanOrEqualTo(DemoPopulation.ENTERPRISES);
+		assertThat(enterprisesInSuzhou.bySection().stream().mapToLong(EnterpriseFigures.SectionCount::enterprises)
+			.sum()).isEqualTo(enterprisesInSuzhou.total());
+		assertThat(enterprisesInSuzhou.bySection().getFirst().section()).isEqualTo("A");
+		assertThat(enterprisesInSuzhou.keyEnterprises()).isGreaterThanOrEqualTo(32);
+	}
+}
