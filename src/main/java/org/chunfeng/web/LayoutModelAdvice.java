@@ -13,6 +13,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** What the header of every page shows: the current campaign, the region, and links to switch language. */
@@ -30,7 +31,11 @@ class LayoutModelAdvice {
 	}
 
 	@ModelAttribute
-	void layout(Model model) {
+	void layout(@RequestHeader(name = "HX-Request", required = false) String htmx, Model model) {
+		if (htmx != null) {
+			// a fragment swapped into a page that already has its header
+			return;
+		}
 		Optional<Campaign> campaign = campaigns.current(LocalDate.now(clock));
 		model.addAttribute("currentCampaign", campaign.orElse(null));
 		// until accounts carry their own scope, the console works in the campaign's region

@@ -53,7 +53,7 @@ class ReferenceApi {
 		return new RegionDetail(RegionView.of(region), regions.path(code).stream().map(RegionView::of).toList());
 	}
 
-	@Operation(summary = "The regions directly below a region (provinces for code 000000 is not accepted: use /regions?level=PROVINCE)")
+	@Operation(summary = "The regions directly below a province or prefecture (for the provinces: /regions?level=PROVINCE)")
 	@GetMapping("/regions/{code}/children")
 	List<RegionView> regionChildren(@PathVariable RegionCode code) {
 		regions.find(code).orElseThrow(() -> new NotFoundException("kind.region", code.value()));
