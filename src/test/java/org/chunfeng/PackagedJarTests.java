@@ -47,15 +47,18 @@ class PackagedJarTests {
 		Process first = start(port, "first.log");
 		assertThat(get(port, "/actuator/health")).contains("\"UP\"");
 		assertThat(get(port, "/actuator/prometheus")).contains("jvm_memory_used_bytes").contains("hikaricp_connections");
-		assertThat(get(port, "/api/v1/regions/320505")).contains("虎丘区");
-		assertThat(get(port, "/")).contains("苏州市2027年春节");
+		// nothing but the sign-in page for the anonymous; the demo administrator gets a token
+		assertThat(get(port, "/api/v1/regions/320505")).contains("\"status\":401");
+		assertThat(get(port, "/login")).contains("login-form");
+		String token = token(port, "admin", "chunfeng2027");
+		assertThat(get(port, "/api/v1/regions/320505", token)).contains("虎丘区");
 
 		// an administrator imports occupations while the server runs: the command shares its database
 		Path csv = Files.writeString(dir.resolve("extra.csv"), "code,name_zh\n8-94,打包测试中类\n", StandardCharsets.UTF_8);
 		Result imported = command("import-occupations", csv.toString(), "--edition=2022");
 		assertThat(imported.code()).as(imported.output()).isZero();
 		assertThat(imported.output()).contains("写入 1 行");
-		assertThat(get(port, "/api/v1/occupations/8-94")).contains("打包测试中类");
+		assertThat(get(port, "/api/v1/occupations/8-94", token)).contains("打包测试中类");
 
 		Path bad = Files.writeString(dir.resolve("bad.csv"), "code,name_zh\n8-9x,坏\n", StandardCharsets.UTF_8);
 		Result refused = command("import-occupations", bad.toString(), "--edition=2022", "--lang=en");
@@ -64,7 +67,8 @@ class PackagedJarTests {
 
 		stop(first);
 		Process second = start(port, "second.log");
-		assertThat(get(port, "/api/v1/occupations/8-94")).contains("打包测试中类");
+		// the token was stored in the database, so it survives the restart
+		assertThat(get(port, "/api/v1/occupations/8-94", token)).contains("打包测试中类");
 		String secondLog = Files.readString(dir.resolve("second.log"));
 		assertThat(secondLog).contains("Demo campaign already loaded").doesNotContain("Demo campaign loaded");
 		assertThat(Files.readString(dir.resolve("first.log"))).contains("Demo campaign loaded");
@@ -121,9 +125,29 @@ class PackagedJarTests {
 	}
 
 	private static String get(int port, String path) throws IOException, InterruptedException {
+		return get(port, path, null);
+	}
+
+	private static String get(int port, String path, String token) throws IOException, InterruptedException {
 		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-		return client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.timeout(Duration.ofSeconds(30));
+		if (token != null) {
+			request.header("Authorization", "Bearer " + token);
+		}
+		return client.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+	}
+
+	private static String token(int port, String username, String password) throws IOException, InterruptedException {
+		HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		String body = client.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/auth/token"))
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"" + username + "\",\"password\":\"" + password
+					+ "\"}"))
 			.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8)).body();
+		java.util.regex.Matcher token = java.util.regex.Pattern.compile("\"token\":\"([^\"]+)\"").matcher(body);
+		assertThat(token.find()).as(body).isTrue();
+		return token.group(1);
 	}
 
 	private static String java() {

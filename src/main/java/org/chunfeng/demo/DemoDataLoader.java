@@ -2,8 +2,13 @@ package org.chunfeng.demo;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Set;
 
 import org.chunfeng.campaigns.Campaigns;
+import org.chunfeng.identity.Accounts;
+import org.chunfeng.identity.DataCategory;
+import org.chunfeng.identity.NewAccount;
+import org.chunfeng.identity.Role;
 import org.chunfeng.campaigns.NewCampaign;
 import org.chunfeng.demo.DemoPopulation.GeneratedWorker;
 import org.chunfeng.demo.DemoPopulation.Population;
@@ -27,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * instances, and a database that already has the campaign still gets the population once.
  */
 @Component
+@org.springframework.core.annotation.Order(0)
 @ConditionalOnProperty(name = "chunfeng.demo.enabled", havingValue = "true")
 class DemoDataLoader implements ApplicationRunner {
 
@@ -34,6 +40,10 @@ class DemoDataLoader implements ApplicationRunner {
 
 	static final String MARKER = "demo-campaign-2027";
 	static final String POPULATION_MARKER = "demo-population-2027";
+	static final String ACCOUNTS_MARKER = "demo-accounts-2027";
+
+	/** The demo accounts' password: demo installations only (the README says so). */
+	static final String DEMO_PASSWORD = "chunfeng2027";
 
 	/** Counties that send many workers to southern Jiangsu, in eight provinces. */
 	static final List<String> SENDING_COUNTIES = List.of("341221", "341222", "341226", "341322", "321322", "411525",
@@ -44,20 +54,76 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Campaigns campaigns;
 	private final Enterprises enterprises;
 	private final Workers workers;
+	private final Accounts accounts;
 
 	DemoDataLoader(JdbcClient jdbc, TransactionTemplate transactions, Campaigns campaigns, Enterprises enterprises,
-			Workers workers) {
+			Workers workers, Accounts accounts) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
 		this.enterprises = enterprises;
 		this.workers = workers;
+		this.accounts = accounts;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
 		transactions.executeWithoutResult(status -> loadCampaign());
 		transactions.executeWithoutResult(status -> loadPopulation());
+		transactions.executeWithoutResult(status -> loadAccounts());
+	}
+
+	/**
+	 * The accounts DESIGN.md lists: a city administrator, caseworkers of two sibling districts, a reviewer, a
+	 * finance officer, an enterprise user, a worker, and one viewer per partner agency.
+	 */
+	private void loadAccounts() {
+		if (!claim(ACCOUNTS_MARKER)) {
+			log.info("Demo accounts already loaded");
+			return;
+		}
+		Population population = DemoPopulation.generate();
+		RegionCode city = RegionCode.of("320500");
+		long enterprise = enterprises.findByCreditCode(population.enterprises().getFirst().creditCode()).orElseThrow().id();
+		var firstWorker = population.workers().getFirst().worker();
+		long worker = workers.findByIdNumber(firstWorker.idNumber()).orElseThrow().id();
+		List<NewAccount> demo = new java.util.ArrayList<>(List.of(
+				account("admin", "苏州市人社局管理员", Role.ADMINISTRATOR, city, null, Set.of(), null, null),
+				account("huqiu", "虎丘区就业服务专员", Role.CASEWORKER, RegionCode.of("320505"), null, Set.of(), null, null),
+				account("wuzhong", "吴中区就业服务专员", Role.CASEWORKER, RegionCode.of("320506"), null, Set.of(), null, null),
+				account("reviewer", "市局审核员", Role.REVIEWER, city, null, Set.of(), null, null),
+				account("finance", "市局财务", Role.FINANCE_OFFICER, city, null, Set.of(), null, null),
+				account("enterprise", population.enterprises().getFirst().name(), Role.ENTERPRISE_USER,
+						population.enterprises().getFirst().region(), null, Set.of(), enterprise, null),
+				account("worker", firstWorker.name(), Role.WORKER, firstWorker.residence(), null, Set.of(), null, worker)));
+		AGENCY_VIEWERS.forEach((username, agency) -> demo.add(account(username, agency.name, Role.AGENCY_VIEWER, city,
+				agency.code, agency.categories, null, null)));
+		demo.forEach(accounts::create);
+		log.info("Demo accounts loaded: {} (password {} — demo only)",
+				demo.stream().map(NewAccount::username).toList(), DEMO_PASSWORD);
+	}
+
+	private record Agency(String code, String name, Set<DataCategory> categories) {
+	}
+
+	/** One viewer per partner agency, with the data categories of its line of work. */
+	private static final java.util.Map<String, Agency> AGENCY_VIEWERS = new java.util.LinkedHashMap<>();
+	static {
+		AGENCY_VIEWERS.put("hrss", new Agency("HRSS", "市人社局查看", Set.of(DataCategory.WORKERS, DataCategory.ENTERPRISES,
+				DataCategory.KEY_GROUPS)));
+		AGENCY_VIEWERS.put("miit", new Agency("MIIT", "市工信局查看", Set.of(DataCategory.KEY_ENTERPRISES)));
+		AGENCY_VIEWERS.put("civil", new Agency("CIVIL_AFFAIRS", "市民政局查看",
+				Set.of(DataCategory.COMMUNITY_POSTS, DataCategory.HARDSHIP)));
+		AGENCY_VIEWERS.put("transport", new Agency("TRANSPORT", "市交通运输局查看", Set.of(DataCategory.RETURN_TRIPS)));
+		AGENCY_VIEWERS.put("rural", new Agency("RURAL_REVITALIZATION", "市乡村振兴局查看", Set.of(DataCategory.KEY_GROUPS)));
+		AGENCY_VIEWERS.put("union", new Agency("TRADE_UNION", "市总工会查看", Set.of(DataCategory.WARMTH_ACTIVITIES)));
+		AGENCY_VIEWERS.put("women", new Agency("WOMENS_FEDERATION", "市妇联查看",
+				Set.of(DataCategory.WARMTH_ACTIVITIES, DataCategory.WOMEN_WORKERS)));
+	}
+
+	private static NewAccount account(String username, String name, Role role, RegionCode region, String agency,
+			Set<DataCategory> categories, Long enterprise, Long worker) {
+		return new NewAccount(username, name, DEMO_PASSWORD, role, region, agency, categories, enterprise, worker, false);
 	}
 
 	/** Claims a marker; a concurrent instance waits on the row until the claimant commits, then skips. */

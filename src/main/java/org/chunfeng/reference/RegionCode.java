@@ -17,7 +17,7 @@ import java.util.Optional;
  *
  * @param value the six digits, e.g. {@code "320505"}
  */
-public record RegionCode(String value) {
+public record RegionCode(String value) implements java.io.Serializable {
 
 	static final String BLANK = "value.region.blank";
 	static final String FORMAT = "value.region.format";

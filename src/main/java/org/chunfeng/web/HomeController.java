@@ -3,10 +3,15 @@ package org.chunfeng.web;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Optional;
 
 import org.chunfeng.campaigns.Campaign;
 import org.chunfeng.campaigns.Campaigns;
 import org.chunfeng.enterprises.Enterprises;
+import org.chunfeng.identity.Actor;
+import org.chunfeng.identity.DataCategory;
+import org.chunfeng.identity.RegionScope;
+import org.chunfeng.identity.Role;
 import org.chunfeng.reference.Industries;
 import org.chunfeng.reference.Occupations;
 import org.chunfeng.reference.Regions;
@@ -48,9 +53,16 @@ class HomeController {
 				.map(regions::path).toList());
 			model.addAttribute("daysToFestival", ChronoUnit.DAYS.between(today, campaign.festivalOn()));
 			model.addAttribute("phase", phase(campaign, today));
-			// aggregates only: no person's record is shown before accounts and region scope exist
-			model.addAttribute("workerFigures", workers.figures(campaign.region()));
-			model.addAttribute("enterpriseFigures", enterprises.figures(campaign.region()));
+			// aggregates only, and only of what the actor may see; the database limits them to its region
+			Optional<Actor> actor = RegionScope.currentActor();
+			if (actor.filter(a -> a.role().seesPersonalRecords() || a.mayView(DataCategory.WORKERS)
+					&& a.role() == Role.AGENCY_VIEWER).isPresent()) {
+				model.addAttribute("workerFigures", workers.figures(campaign.region()));
+			}
+			if (actor.filter(a -> a.role().seesPersonalRecords() || a.role() == Role.AGENCY_VIEWER
+					&& (a.mayView(DataCategory.ENTERPRISES) || a.mayView(DataCategory.KEY_ENTERPRISES))).isPresent()) {
+				model.addAttribute("enterpriseFigures", enterprises.figures(campaign.region()));
+			}
 		});
 		model.addAttribute("regionCounts", regions.countByLevel());
 		model.addAttribute("industryCounts", industries.countByLevel());

@@ -7,6 +7,8 @@ import java.util.stream.Collectors;
 
 import org.chunfeng.campaigns.Campaign;
 import org.chunfeng.campaigns.Campaigns;
+import org.chunfeng.identity.Actor;
+import org.chunfeng.identity.RegionScope;
 import org.chunfeng.reference.Region;
 import org.chunfeng.reference.Regions;
 import org.springframework.stereotype.Controller;
@@ -38,9 +40,11 @@ class LayoutModelAdvice {
 		}
 		Optional<Campaign> campaign = campaigns.current(LocalDate.now(clock));
 		model.addAttribute("currentCampaign", campaign.orElse(null));
-		// until accounts carry their own scope, the console works in the campaign's region
-		model.addAttribute("userRegion", campaign.map(c -> regions.path(c.region()).stream().map(Region::name)
-			.collect(Collectors.joining(" · "))).orElse(null));
+		Optional<Actor> actor = RegionScope.currentActor();
+		model.addAttribute("actor", actor.orElse(null));
+		model.addAttribute("userRegion", actor.map(Actor::region).or(() -> campaign.map(Campaign::region))
+			.map(region -> regions.path(region).stream().map(Region::name).collect(Collectors.joining(" · ")))
+			.orElse(null));
 		model.addAttribute("langZhUrl", ServletUriComponentsBuilder.fromCurrentRequest()
 			.replaceQueryParam("lang", "zh_CN").build().toUriString());
 		model.addAttribute("langEnUrl", ServletUriComponentsBuilder.fromCurrentRequest()

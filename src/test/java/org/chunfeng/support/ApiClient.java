@@ -17,15 +17,68 @@ public final class ApiClient {
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-		.followRedirects(HttpClient.Redirect.NEVER).build();
+		.cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
 
 	private final String base;
 
+	private String bearer;
+
+	/** An anonymous client. */
 	public ApiClient(int port) {
 		this.base = "http://127.0.0.1:" + port;
 	}
 
-	public record Response(int status, String contentType, String body) {
+	/** A client that calls the API with a bearer token of {@code username} (password {@link TestAccounts#PASSWORD}). */
+	public static ApiClient withToken(int port, String username) {
+		return withToken(port, username, TestAccounts.PASSWORD);
+	}
+
+	public static ApiClient withToken(int port, String username, String password) {
+		ApiClient client = new ApiClient(port);
+		Response response = client.post("/api/v1/auth/token", "application/json",
+				"{\"username\": \"" + username + "\", \"password\": \"" + password + "\"}");
+		if (response.status() != 201) {
+			throw new IllegalStateException("cannot get a token for " + username + ": " + response.body());
+		}
+		client.bearer = response.json().get("token").asString();
+		return client;
+	}
+
+	/** A client signed in to the console through the login form (session cookie, CSRF token from the form). */
+	public static ApiClient withSession(int port, String username) {
+		return withSession(port, username, TestAccounts.PASSWORD);
+	}
+
+	public static ApiClient withSession(int port, String username, String password) {
+		ApiClient client = new ApiClient(port);
+		Response signedIn = client.postForm("/login", "username=" + encode(username) + "&password=" + encode(password));
+		if (signedIn.status() != 302 || signedIn.location().contains("error")) {
+			throw new IllegalStateException("cannot sign in as " + username + ": " + signedIn.status() + " "
+					+ signedIn.location());
+		}
+		return client;
+	}
+
+	public String token() {
+		return bearer;
+	}
+
+	/** Posts a console form with the CSRF token the login page (or the given page) carries. */
+	public Response postForm(String path, String form) {
+		String page = get(path.equals("/login") ? "/login" : "/").body();
+		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
+			.matcher(page);
+		String token = csrf.find() ? csrf.group(1) : "";
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + encode(token), StandardCharsets.UTF_8)));
+	}
+
+	public record Response(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+		public String location() {
+			return headers.firstValue("Location").orElse("");
+		}
+
 
 		public JsonNode json() {
 			return JSON.readTree(body);
@@ -57,11 +110,14 @@ public final class ApiClient {
 		for (int i = 0; i + 1 < headers.length; i += 2) {
 			request.header(headers[i], headers[i + 1]);
 		}
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
 		try {
 			HttpResponse<String> response = http.send(request.timeout(Duration.ofSeconds(30)).build(),
 					HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
 			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-					response.body());
+					response.body(), response.headers());
 		}
 		catch (java.io.IOException ex) {
 			throw new java.io.UncheckedIOException(ex);

@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 
+import org.chunfeng.identity.Accounts;
+import org.chunfeng.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,6 +23,7 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -69,8 +72,23 @@ class ConsoleBrowserTests {
 		}
 	}
 
+	@Autowired
+	Accounts accounts;
+
+	/** Signs in through the login form, as a person does. */
+	private void signIn(String username) {
+		TestAccounts.ensure(accounts);
+		browser.get("http://127.0.0.1:" + port + "/");
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-form")));
+		browser.findElement(By.id("username")).sendKeys(username);
+		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
+		browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+		wait.until(ExpectedConditions.presenceOfElementLocated(By.id("cf-user")));
+	}
+
 	@Test
 	void opensInChineseSwitchesToEnglishAndFindsACountyInTheRegionTree() throws IOException {
+		signIn(TestAccounts.ADMIN);
 		browser.get("http://127.0.0.1:" + port + "/");
 		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("概览");
 		assertThat(browser.findElement(By.id("cf-campaign")).getText()).contains("苏州市2027年春节");
@@ -103,6 +121,7 @@ class ConsoleBrowserTests {
 	@Test
 	void thePhoneLayoutKeepsTheMenuBehindAButton() throws IOException {
 		browser.manage().window().setSize(new Dimension(390, 844));
+		signIn(TestAccounts.HUQIU);
 		browser.get("http://127.0.0.1:" + port + "/reference/occupations");
 		assertThat(browser.findElement(By.id("cf-sidebar")).isDisplayed()).isFalse();
 		browser.findElement(By.cssSelector("[data-bs-target='#cf-sidebar']")).click();

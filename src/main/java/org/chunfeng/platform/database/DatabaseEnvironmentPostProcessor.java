@@ -36,13 +36,25 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (environment.getPropertySources().contains(PROPERTY_SOURCE)) {
+		if (environment.getPropertySources().contains(PROPERTY_SOURCE)
+				|| environment.getPropertySources().contains(PROPERTY_SOURCE + "-external")) {
 			return;
 		}
 		String url = environment.getProperty("spring.datasource.url");
 		if (StringUtils.hasText(url)) {
-			ExternalDatabaseCheck.verify(url, environment.getProperty("spring.datasource.username"),
-					environment.getProperty("spring.datasource.password"));
+			String user = environment.getProperty("spring.datasource.username");
+			ExternalDatabaseCheck.verify(url, user, environment.getProperty("spring.datasource.password"));
+			Map<String, Object> external = new java.util.HashMap<>();
+			external.put("spring.flyway.placeholders.appRole", user == null ? "" : user);
+			String owner = environment.getProperty("chunfeng.db.owner-user");
+			if (StringUtils.hasText(owner)) {
+				// migrations as the schema owner, the application as its own, lesser role
+				String ownerPassword = environment.getProperty("chunfeng.db.owner-password", "");
+				ExternalDatabaseCheck.verify(url, owner, ownerPassword);
+				external.put("spring.flyway.user", owner);
+				external.put("spring.flyway.password", ownerPassword);
+			}
+			environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE + "-external", external));
 			return;
 		}
 		if (!environment.getProperty("chunfeng.embedded-db.enabled", Boolean.class, true)) {
@@ -54,8 +66,11 @@ public class DatabaseEnvironmentPostProcessor implements EnvironmentPostProcesso
 		log.info("Using the embedded " + server);
 		environment.getPropertySources().addFirst(new MapPropertySource(PROPERTY_SOURCE, Map.of(
 				"spring.datasource.url", server.jdbcUrl(database),
-				"spring.datasource.username", server.username(),
+				"spring.datasource.username", EmbeddedPostgres.APPLICATION_ROLE,
 				"spring.datasource.password", server.password(),
+				"spring.flyway.user", server.username(),
+				"spring.flyway.password", server.password(),
+				"spring.flyway.placeholders.appRole", EmbeddedPostgres.APPLICATION_ROLE,
 				"chunfeng.embedded-db.active", "true")));
 	}
 

@@ -59,6 +59,9 @@ public final class EmbeddedPostgres implements AutoCloseable {
 
 	static final String SUPERUSER = "postgres";
 
+	/** The role the application connects as: no superuser, so row-level security applies to it. */
+	public static final String APPLICATION_ROLE = "chunfeng_app";
+
 	private static final int UNPRIVILEGED_ID = 1000;
 
 	private final Path dataDir;
@@ -105,6 +108,7 @@ public final class EmbeddedPostgres implements AutoCloseable {
 		return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
 	}
 
+	/** The superuser: owns the schema and runs the migrations. */
 	public String username() {
 		return SUPERUSER;
 	}
@@ -174,6 +178,13 @@ public final class EmbeddedPostgres implements AutoCloseable {
 				try (var create = connection.createStatement()) {
 					create.execute("create database " + database + " encoding 'UTF8' template template0");
 				}
+			}
+			try (var role = connection.createStatement()) {
+				// the password is only ever local (loopback, password file beside the data), like the superuser's
+				role.execute("do $$ begin if not exists (select from pg_roles where rolname = '" + APPLICATION_ROLE
+						+ "') then create role " + APPLICATION_ROLE + " login nosuperuser nocreatedb nocreaterole"
+						+ " password '" + password + "'; end if; end $$");
+				role.execute("grant connect on database " + database + " to " + APPLICATION_ROLE);
 			}
 			return connection.getMetaData().getDatabaseProductVersion();
 		}

@@ -165,7 +165,9 @@ public class ApiProblemAdvice {
 			// Spring's own 4xx (and the like) keep their status
 			HttpStatus status = HttpStatus.valueOf(errorResponse.getStatusCode().value());
 			if (status.is4xxClientError()) {
-				return problem(status, "problem.http.client", errorResponse.getBody().getDetail(), request, List.of());
+				String detail = ex instanceof LocalizedMessage localized
+						? text(localized.messageCode(), localized.messageArgs()) : errorResponse.getBody().getDetail();
+				return problem(status, "problem.http." + status.value(), detail, request, List.of());
 			}
 		}
 		log.error("Unexpected failure of {} {}", request.getMethod(), request.getRequestURI(), ex);

@@ -2,10 +2,13 @@ package org.chunfeng.reference.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.chunfeng.identity.Accounts;
 import org.chunfeng.support.ApiClient;
+import org.chunfeng.support.TestAccounts;
 import org.chunfeng.support.ApiClient.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -18,11 +21,15 @@ class ReferenceApiTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Accounts accounts;
+
 	ApiClient api;
 
 	@BeforeEach
 	void client() {
-		api = new ApiClient(port);
+		TestAccounts.ensure(accounts);
+		api = ApiClient.withToken(port, TestAccounts.ADMIN);
 	}
 
 	@Test

@@ -2,8 +2,12 @@ package org.chunfeng.reference.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import org.chunfeng.identity.Accounts;
 import org.chunfeng.support.ApiClient;
+import org.chunfeng.support.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -16,9 +20,20 @@ class ValueCheckApiTests {
 	@LocalServerPort
 	int port;
 
+	@Autowired
+	Accounts accounts;
+
+	ApiClient api;
+
+	@BeforeEach
+	void client() {
+		TestAccounts.ensure(accounts);
+		api = ApiClient.withToken(port, TestAccounts.HUQIU);
+	}
+
 	@Test
 	void explainsValidNumbersAndMasksPersonalOnes() {
-		var response = new ApiClient(port).post("/api/v1/reference/checks", "application/json", """
+		var response = api.post("/api/v1/reference/checks", "application/json", """
 				{"residentId": " 11010519491231002x ", "creditCode": "91440300708461136T", "mobile": "+86 138-0013-8000",
 				 "region": "320583", "amount": "¥1,234.5"}""");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
@@ -44,7 +59,7 @@ class ValueCheckApiTests {
 	void anAbolishedAddressCodeIsStillAValidIdNumberButNotACurrentRegion() {
 		// 320502 (沧浪区, Suzhou) was merged into 姑苏区 in 2012; people born there keep their numbers
 		String id = withCheck("32050219900101001");
-		var response = new ApiClient(port).post("/api/v1/reference/checks", "application/json",
+		var response = api.post("/api/v1/reference/checks", "application/json",
 				"{\"residentId\": \"" + id + "\", \"region\": \"320502\"}");
 		assertThat(response.status()).as(response.body()).isEqualTo(200);
 		assertThat(response.json().get("residentId").get("originPath").valueStream().map(JsonNode::asString))

@@ -1,0 +1,127 @@
+package org.chunfeng.identity.internal;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.web.servlet.LocaleResolver;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two doors: the API ({@code /api/**}) takes bearer tokens only, keeps no session and answers 401/403 as Problem
+ * Details; the console takes a form login with CSRF protection and a session kept in PostgreSQL. Both send a strict
+ * Content-Security-Policy (no inline scripts), deny framing and sniffing.
+ */
+@Configuration(proxyBeanMethods = false)
+@org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication
+class SecurityConfiguration {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' "
+			+ "'unsafe-inline'; img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; "
+			+ "frame-ancestors 'none'; base-uri 'self'; form-action 'self'";
+
+	@Bean
+	ProblemResponses problemResponses(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+		return new ProblemResponses(messages, locales, json);
+	}
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
+		http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(server -> server.opaqueToken(token -> token.introspector(tokens))
+				.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.exceptionHandling(errors -> errors.authenticationEntryPoint(problems::unauthorized)
+				.accessDeniedHandler(problems::forbidden))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			// tokens travel in a header, never automatically: there is no cross-site request to forge
+			.csrf(csrf -> csrf.disable())
+			.headers(this::headers);
+		return http.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain console(HttpSecurity http, LoginAttempts attempts, JdbcAccounts accounts) throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
+					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**")
+			.permitAll()
+			.anyRequest()
+			.authenticated())
+			.formLogin(form -> form.loginPage("/login").failureHandler(attempts).successHandler(attempts).permitAll())
+			.logout(logout -> logout.logoutSuccessUrl("/login?logout").deleteCookies("SESSION"))
+			.addFilterAfter(new MustChangePasswordFilter(accounts), BasicAuthenticationFilter.class)
+			.headers(this::headers)
+			.requestCache(Customizer.withDefaults());
+		return http.build();
+	}
+
+	private void headers(org.springframework.security.config.annotation.web.configurers.HeadersConfigurer<HttpSecurity> headers) {
+		headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+			.frameOptions(frame -> frame.deny())
+			.contentTypeOptions(Customizer.withDefaults())
+			.referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN));
+	}
+
+	/** 401 and 403 of the API in the same Problem Details shape as every other API failure. */
+	static class ProblemResponses {
+
+		private final MessageSource messages;
+		private final LocaleResolver locales;
+		private final JsonMapper json;
+
+		ProblemResponses(MessageSource messages, LocaleResolver locales, JsonMapper json) {
+			this.messages = messages;
+			this.locales = locales;
+			this.json = json;
+		}
+
+		void unauthorized(HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.core.AuthenticationException ex) throws IOException {
+			response.setHeader("WWW-Authenticate", "Bearer");
+			write(request, response, HttpStatus.UNAUTHORIZED, "problem.unauthorized");
+		}
+
+		void forbidden(HttpServletRequest request, HttpServletResponse response,
+				org.springframework.security.access.AccessDeniedException ex) throws IOException {
+			write(request, response, HttpStatus.FORBIDDEN, "problem.forbidden");
+		}
+
+		private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String code)
+				throws IOException {
+			Locale locale = locales.resolveLocale(request);
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
+					messages.getMessage(code + ".detail", null, locale));
+			problem.setTitle(messages.getMessage(code, null, locale));
+			problem.setInstance(URI.create(request.getRequestURI()));
+			response.setStatus(status.value());
+			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+			response.setCharacterEncoding("UTF-8");
+			response.getWriter().write(json.writeValueAsString(problem));
+		}
+	}
+}

@@ -1,0 +1,41 @@
+package org.chunfeng.support;
+
+import java.util.Set;
+
+import org.chunfeng.identity.Accounts;
+import org.chunfeng.identity.DataCategory;
+import org.chunfeng.identity.NewAccount;
+import org.chunfeng.identity.Role;
+import org.chunfeng.reference.RegionCode;
+
+/**
+ * Accounts for tests, created once in the shared test database: an administrator of Suzhou, caseworkers of two
+ * sibling districts (虎丘 320505 and 吴中 320506), and a partner-agency viewer.
+ */
+public final class TestAccounts {
+
+	public static final String PASSWORD = "test-password-2027";
+	public static final String ADMIN = "test-admin";
+	public static final String HUQIU = "test-huqiu";
+	public static final String WUZHONG = "test-wuzhong";
+	public static final String AGENCY = "test-miit";
+
+	private TestAccounts() {
+	}
+
+	public static synchronized void ensure(Accounts accounts) {
+		if (accounts.findByUsername(ADMIN).isPresent()) {
+			return;
+		}
+		RegionCode city = RegionCode.of("320500");
+		accounts.create(account(ADMIN, Role.ADMINISTRATOR, city, null, Set.of()));
+		accounts.create(account(HUQIU, Role.CASEWORKER, RegionCode.of("320505"), null, Set.of()));
+		accounts.create(account(WUZHONG, Role.CASEWORKER, RegionCode.of("320506"), null, Set.of()));
+		accounts.create(account(AGENCY, Role.AGENCY_VIEWER, city, "MIIT", Set.of(DataCategory.KEY_ENTERPRISES)));
+	}
+
+	private static NewAccount account(String username, Role role, RegionCode region, String agency,
+			Set<DataCategory> categories) {
+		return new NewAccount(username, username, PASSWORD, role, region, agency, categories, null, null, false);
+	}
+}
