@@ -65,7 +65,7 @@ public final class ApiClient {
 
 	/** Posts a console form with the CSRF token the login page (or the given page) carries. */
 	public Response postForm(String path, String form) {
-		String page = get(path.equals("/login") ? "/login" : "/").body();
+		String page = get(path).body();
 		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
 			.matcher(page);
 		String token = csrf.find() ? csrf.group(1) : "";
@@ -92,6 +92,11 @@ public final class ApiClient {
 	public Response post(String path, String contentType, String body, String... headers) {
 		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
 			.POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)), headers);
+	}
+
+	public Response send(String method, String path, String contentType, String body) {
+		return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", contentType)
+			.method(method, HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)));
 	}
 
 	public Response method(String method, String path) {

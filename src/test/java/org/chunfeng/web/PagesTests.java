@@ -1,16 +1,13 @@
 package org.chunfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 import org.chunfeng.identity.Accounts;
 import org.chunfeng.support.ApiClient;
+import org.chunfeng.support.Endpoints;
 import org.chunfeng.support.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
 import org.chunfeng.support.ApiClient.Response;
@@ -20,9 +17,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
 /**
@@ -31,14 +25,6 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chunfeng.demo.enabled=true")
 class PagesTests {
-
-	/** Concrete addresses for the page mappings that have path variables. */
-	private static final Map<String, List<String>> SAMPLES = Map.of(
-			"/reference/{kind:industries|occupations}", List.of("/reference/industries", "/reference/occupations"),
-			"/reference/{kind:industries|occupations}/{code}/children",
-			List.of("/reference/industries/C/children", "/reference/occupations/6-29/children"),
-			"/reference/regions/{code}/children", List.of("/reference/regions/320000/children",
-					"/reference/regions/320500/children"));
 
 	/** Search and filter variants that take other paths through the templates. */
 	private static final List<String> VARIANTS = List.of("/reference/regions?q=" + ApiClient.encode("苏州"),
@@ -63,7 +49,8 @@ class PagesTests {
 
 	@Test
 	void everyPageRendersInBothLanguages() {
-		List<String> addresses = new ArrayList<>(pageAddresses());
+		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings));
+		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient client = ApiClient.withSession(port, TestAccounts.ADMIN);
 		for (String address : addresses) {
@@ -100,36 +87,5 @@ class PagesTests {
 			assertThat(page.body()).as(bad).contains("返回首页");
 		}
 		assertThat(client.get("/no/such/page", "Accept", "text/html").status()).isEqualTo(404);
-	}
-
-	/** GET pages (not API endpoints) from the request mappings, with samples for their path variables. */
-	private Set<String> pageAddresses() {
-		Set<String> addresses = new TreeSet<>();
-		mappings.getHandlerMethods().forEach((info, method) -> {
-			if (AnnotatedElementUtils.hasAnnotation(method.getBeanType(), RestController.class)) {
-				return;
-			}
-			Set<RequestMethod> methods = info.getMethodsCondition().getMethods();
-			if (!methods.isEmpty() && !methods.contains(RequestMethod.GET)) {
-				return;
-			}
-			for (String pattern : info.getPatternValues()) {
-				if (pattern.startsWith("/error") || pattern.equals("/login")) {
-					continue;
-				}
-				if (pattern.contains("{")) {
-					List<String> samples = SAMPLES.get(pattern);
-					if (samples == null) {
-						fail("Page " + pattern + " has no sample address in PagesTests.SAMPLES");
-					}
-					addresses.addAll(samples);
-				}
-				else {
-					addresses.add(pattern);
-				}
-			}
-		});
-		assertThat(addresses).contains("/", "/reference/regions");
-		return addresses;
 	}
 }
