@@ -16,4 +16,15 @@ public interface Audit {
 	 * @param after      the record after the change, or null
 	 */
 	void record(String action, String recordType, String recordId, RegionCode region, Object before, Object after);
+
+	/** Records many writes of one kind at once (a batch registration), one entry per record. */
+	void recordAll(String action, String recordType, java.util.List<Entry> entries);
+
+	/**
+	 * One record of a batch.
+	 *
+	 * @param after what was written; personal numbers only masked
+	 */
+	record Entry(String recordId, RegionCode region, Object after) {
+	}
 }

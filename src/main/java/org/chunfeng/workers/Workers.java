@@ -32,6 +32,12 @@ public interface Workers {
 	/** Exact lookup through the blind index; the number itself is never compared in clear. */
 	Optional<Worker> findByIdNumber(ResidentIdNumber idNumber);
 
+	/**
+	 * One personal number of a worker in full, for a user allowed to see it; the reveal is written to the audit log.
+	 * Empty when the worker is not in the user's region or has no such number.
+	 */
+	Optional<String> reveal(long workerId, PersonalNumber number);
+
 	/** Figures of all workers. */
 	WorkerFigures figures();
 

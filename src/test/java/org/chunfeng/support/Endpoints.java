@@ -76,7 +76,7 @@ public final class Endpoints {
 			StringBuilder address = new StringBuilder();
 			while (matcher.find()) {
 				String name = matcher.group(1);
-				String value = values.getOrDefault(name, sample(path, name));
+				String value = values.containsKey(name) ? values.get(name) : sample(path, name);
 				matcher.appendReplacement(address, Matcher.quoteReplacement(value));
 			}
 			matcher.appendTail(address);

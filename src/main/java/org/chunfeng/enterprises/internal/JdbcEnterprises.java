@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.chunfeng.platform.database.PostgresConstraint;
+import org.chunfeng.identity.Audit;
 import org.chunfeng.enterprises.DuplicateEnterpriseException;
 import org.chunfeng.enterprises.Enterprise;
 import org.chunfeng.enterprises.EnterpriseFigures;
@@ -49,9 +50,12 @@ class JdbcEnterprises implements Enterprises {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 
-	JdbcEnterprises(JdbcClient jdbc, JdbcTemplate template) {
+	private final Audit audit;
+
+	JdbcEnterprises(JdbcClient jdbc, JdbcTemplate template, Audit audit) {
 		this.jdbc = jdbc;
 		this.template = template;
+		this.audit = audit;
 	}
 
 	@Override
@@ -87,7 +91,11 @@ class JdbcEnterprises implements Enterprises {
 			.query(JdbcEnterprises::map)
 			.list()
 			.forEach(e -> byCode.put(e.creditCode().value(), e));
-		return codes.stream().map(byCode::get).toList();
+		List<Enterprise> registered = codes.stream().map(byCode::get).toList();
+		audit.recordAll("enterprise.registered", "enterprise", registered.stream()
+			.map(e -> new Audit.Entry(String.valueOf(e.id()), e.region(), e))
+			.toList());
+		return registered;
 	}
 
 	private static void bind(PreparedStatement ps, NewEnterprise e) throws SQLException {

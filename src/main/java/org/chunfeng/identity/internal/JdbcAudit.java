@@ -14,11 +14,28 @@ class JdbcAudit implements Audit {
 	static final String UNKNOWN_REGION = "000000";
 
 	private final JdbcClient jdbc;
+	private final org.springframework.jdbc.core.JdbcTemplate template;
 	private final JsonMapper json;
 
-	JdbcAudit(JdbcClient jdbc, JsonMapper json) {
+	JdbcAudit(JdbcClient jdbc, org.springframework.jdbc.core.JdbcTemplate template, JsonMapper json) {
 		this.jdbc = jdbc;
+		this.template = template;
 		this.json = json;
+	}
+
+	@Override
+	public void recordAll(String action, String recordType, java.util.List<Entry> entries) {
+		String actor = RegionScope.currentActor().map(a -> a.username()).orElse("system");
+		template.batchUpdate("""
+				insert into audit_log (actor, action, record_type, record_id, region_code, after)
+				values (?, ?, ?, ?, ?, cast(? as jsonb))""", entries, 1000, (ps, entry) -> {
+			ps.setString(1, actor);
+			ps.setString(2, action);
+			ps.setString(3, recordType);
+			ps.setString(4, entry.recordId());
+			ps.setString(5, entry.region().value());
+			ps.setString(6, toJson(entry.after()));
+		});
 	}
 
 	@Override

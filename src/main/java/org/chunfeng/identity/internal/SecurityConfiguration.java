@@ -49,6 +49,12 @@ class SecurityConfiguration {
 		http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests.requestMatchers(HttpMethod.POST, "/api/v1/auth/token")
 				.permitAll()
+				// a personal number in full: only with the reveal permission (and audited by the module)
+				.requestMatchers(HttpMethod.POST, "/api/v1/workers/*/reveal")
+				.hasAuthority(AccountPrincipal.REVEAL_PERSONAL_DATA)
+				// records of people and enterprises: the bureau's staff only, never agency viewers
+				.requestMatchers("/api/v1/workers/**", "/api/v1/enterprises/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.opaqueToken(token -> token.introspector(tokens))

@@ -145,6 +145,12 @@ public class ApiProblemAdvice {
 		return badRequest(request, List.of(new FieldMessage(field, message)));
 	}
 
+	/** A rule checked in the code rather than on the address: same answer as the security chain's 403. */
+	@ExceptionHandler(org.springframework.security.access.AccessDeniedException.class)
+	ResponseEntity<ProblemDetail> forbidden(Exception ex, HttpServletRequest request) {
+		return problem(HttpStatus.FORBIDDEN, "problem.forbidden", text("problem.forbidden.detail"), request, List.of());
+	}
+
 	@ExceptionHandler(MaxUploadSizeExceededException.class)
 	ResponseEntity<ProblemDetail> tooLarge(MaxUploadSizeExceededException ex, HttpServletRequest request) {
 		return problem(HttpStatus.CONTENT_TOO_LARGE, "problem.upload.tooLarge", text("problem.upload.tooLarge.detail"),

@@ -17,6 +17,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.chunfeng.platform.database.PostgresConstraint;
+import org.chunfeng.identity.Audit;
 import org.chunfeng.identity.PersonalData;
 import org.chunfeng.platform.InvalidRequestException;
 import org.chunfeng.reference.Region;
@@ -24,6 +25,7 @@ import org.chunfeng.reference.RegionCode;
 import org.chunfeng.reference.Regions;
 import org.chunfeng.reference.ResidentIdNumber;
 import org.chunfeng.reference.ResidentIdNumber.Sex;
+import org.chunfeng.workers.PersonalNumber;
 import org.chunfeng.workers.DuplicateWorkerException;
 import org.chunfeng.workers.EmploymentStatus;
 import org.chunfeng.workers.FestivalPlan;
@@ -63,9 +65,11 @@ class JdbcWorkers implements Workers {
 	private final JdbcClient jdbc;
 	private final JdbcTemplate template;
 	private final PersonalData personalData;
+	private final Audit audit;
 	private final Regions regions;
 
-	JdbcWorkers(JdbcClient jdbc, JdbcTemplate template, PersonalData personalData, Regions regions) {
+	JdbcWorkers(JdbcClient jdbc, JdbcTemplate template, PersonalData personalData, Regions regions, Audit audit) {
+		this.audit = audit;
 		this.jdbc = jdbc;
 		this.template = template;
 		this.personalData = personalData;
@@ -107,7 +111,9 @@ class JdbcWorkers implements Workers {
 		if (id == null) {
 			throw new DuplicateWorkerException(worker.idNumber().masked());
 		}
-		return find(id).orElseThrow();
+		Worker registered = find(id).orElseThrow();
+		audit.record("worker.registered", "worker", String.valueOf(id), worker.residence(), null, registered);
+		return registered;
 	}
 
 	@Override
@@ -131,8 +137,18 @@ class JdbcWorkers implements Workers {
 				}
 				registered += inserted[i];
 			}
+			audit.recordAll("worker.registered", "worker", rows.stream()
+				.map(row -> new Audit.Entry(row.worker().idNumber().masked(), row.worker().residence(), summary(row.worker())))
+				.toList());
 		}
 		return registered;
+	}
+
+	/** What the audit keeps of a registration: no full personal number. */
+	private static java.util.Map<String, Object> summary(NewWorker worker) {
+		return java.util.Map.of("name", worker.name(), "idNumber", worker.idNumber().masked(), "residence",
+				worker.residence().value(), "status", worker.status().name(), "plan", worker.plan().name(),
+				"source", worker.source().name());
 	}
 
 	private static void bind(PreparedStatement ps, Row row) throws SQLException {
@@ -171,6 +187,22 @@ class JdbcWorkers implements Workers {
 			case "worker_occupation_fk" -> new InvalidRequestException("occupationCode", "worker.occupation.unknown");
 			default -> ex;
 		}).orElse(ex);
+	}
+
+	@Override
+	@Transactional
+	public Optional<String> reveal(long workerId, PersonalNumber number) {
+		String column = number == PersonalNumber.ID_NUMBER ? "id_number_sealed" : "mobile_sealed";
+		record Sealed(byte[] value, String region) {
+		}
+		Optional<Sealed> sealed = jdbc.sql("select " + column + ", residence_region from worker where id = ?")
+			.param(workerId)
+			.query((rs, n) -> new Sealed(rs.getBytes(1), rs.getString(2)))
+			.optional()
+			.filter(s -> s.value() != null);
+		sealed.ifPresent(s -> audit.record("personalData.revealed", "worker", String.valueOf(workerId),
+				RegionCode.of(s.region()), null, java.util.Map.of("field", number.name())));
+		return sealed.map(s -> personalData.open(org.chunfeng.identity.Sealed.fromBytes(s.value())));
 	}
 
 	@Override
