@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.chunfeng.support.ApiClient;
+import org.chunfeng.support.ApiClient.Response;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -64,6 +66,17 @@ class PackagedJarTests {
 		Result refused = command("import-occupations", bad.toString(), "--edition=2022", "--lang=en");
 		assertThat(refused.code()).isEqualTo(1);
 		assertThat(refused.output()).contains("Line 2, code:");
+
+		// a second instance on the same database serves the session signed in on the first
+		ApiClient browser = ApiClient.withSession(port, "huqiu", "chunfeng2027");
+		assertThat(browser.get("/").status()).isEqualTo(200);
+		int otherPort = freePort();
+		Process other = start(otherPort, "other.log");
+		ApiClient sameBrowser = browser.onPort(otherPort);
+		Response page = sameBrowser.get("/");
+		assertThat(page.status()).isEqualTo(200);
+		assertThat(page.body()).contains("虎丘区就业服务专员");
+		stop(other);
 
 		stop(first);
 		Process second = start(port, "second.log");

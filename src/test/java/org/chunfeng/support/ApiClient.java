@@ -16,8 +16,7 @@ public final class ApiClient {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-		.cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+	private final HttpClient http;
 
 	private final String base;
 
@@ -25,7 +24,20 @@ public final class ApiClient {
 
 	/** An anonymous client. */
 	public ApiClient(int port) {
+		this(port, HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
+			.cookieHandler(new java.net.CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
+	}
+
+	private ApiClient(int port, HttpClient http) {
 		this.base = "http://127.0.0.1:" + port;
+		this.http = http;
+	}
+
+	/** The same browser (cookies, token) talking to another instance of the application. */
+	public ApiClient onPort(int port) {
+		ApiClient other = new ApiClient(port, http);
+		other.bearer = bearer;
+		return other;
 	}
 
 	/** A client that calls the API with a bearer token of {@code username} (password {@link TestAccounts#PASSWORD}). */
