@@ -30,7 +30,9 @@ public final class Endpoints {
 			"/reference/{kind:industries|occupations}/{code}/children",
 			List.of("/reference/industries/C/children", "/reference/occupations/6-29/children"),
 			"/reference/regions/{code}/children", List.of("/reference/regions/320000/children",
-					"/reference/regions/320500/children"));
+					"/reference/regions/320500/children"),
+			// the first account of the test database (always in Suzhou, the test administrator's region)
+			"/admin/accounts/{id}", List.of("/admin/accounts/1"));
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
@@ -86,6 +88,10 @@ public final class Endpoints {
 		private static String sample(String path, String name) {
 			if (name.equals("code")) {
 				return path.contains("industries") ? "36" : path.contains("occupations") ? "6-29" : "320500";
+			}
+			if (name.equals("id") && path.startsWith("/api/v1/accounts/")) {
+				// the first account of the test database, for callers that pass no id of their own
+				return "1";
 			}
 			fail("API path " + path + " has variable {" + name + "} without a sample in Endpoints");
 			return "";

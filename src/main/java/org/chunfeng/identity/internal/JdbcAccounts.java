@@ -58,15 +58,18 @@ class JdbcAccounts implements Accounts, UserDetailsService, UserDetailsPasswordS
 	@Transactional
 	public Actor create(NewAccount account) {
 		checkPassword("password", account.password());
-		long id = jdbc.sql("""
+		// the unique key decides a race between two administrators creating the same name: the loser gets a 400
+		Long id = jdbc.sql("""
 				insert into account (username, display_name, password_hash, role, region_code, agency_code, data_categories,
 				    enterprise_id, worker_id, must_change_password)
-				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning id""")
+				values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+				on conflict on constraint account_username_unique do nothing returning id""")
 			.params(account.username(), account.displayName(), passwords.encode(account.password()),
 					account.role().name(), account.region().value(), account.agency(),
 					account.categories().stream().map(Enum::name).sorted().toArray(String[]::new), account.enterprise(),
 					account.worker(), account.mustChangePassword())
-			.query(Long.class).single();
+			.query(Long.class).optional()
+			.orElseThrow(() -> new InvalidRequestException("username", "account.admin.username.taken"));
 		return new Actor(id, account.username(), account.displayName(), account.role(), account.region(),
 				account.agency(), account.categories(), account.enterprise(), account.worker());
 	}

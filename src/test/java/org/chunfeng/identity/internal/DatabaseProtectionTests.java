@@ -38,6 +38,9 @@ class DatabaseProtectionTests {
 	@Autowired
 	Workers workers;
 
+	@Autowired
+	org.chunfeng.identity.Accounts accounts;
+
 	@Value("${spring.datasource.url}")
 	String url;
 
@@ -98,6 +101,32 @@ class DatabaseProtectionTests {
 			assertThat(workers.find(huqiu.id())).isPresent();
 			return null;
 		});
+	}
+
+	@Test
+	void twoAdministratorsCreatingTheSameUsernameAtOnceGetOneAccount() throws Exception {
+		String username = "test-race-" + System.nanoTime() % 1_000_000;
+		java.util.concurrent.CyclicBarrier start = new java.util.concurrent.CyclicBarrier(2);
+		java.util.concurrent.Callable<String> create = () -> {
+			start.await(30, java.util.concurrent.TimeUnit.SECONDS);
+			try {
+				accounts.create(new org.chunfeng.identity.NewAccount(username, "race", "race-password-2027",
+						org.chunfeng.identity.Role.CASEWORKER, RegionCode.of("320505"), null, Set.of(), null, null, false));
+				return "created";
+			}
+			catch (org.chunfeng.platform.InvalidRequestException ex) {
+				return ex.field() + ":" + ex.code();
+			}
+		};
+		try (var pool = java.util.concurrent.Executors.newFixedThreadPool(2)) {
+			var first = pool.submit(create);
+			var second = pool.submit(create);
+			assertThat(List.of(first.get(60, java.util.concurrent.TimeUnit.SECONDS),
+					second.get(60, java.util.concurrent.TimeUnit.SECONDS)))
+				.containsExactlyInAnyOrder("created", "username:account.admin.username.taken");
+		}
+		assertThat(jdbc.sql("select count(*) from account where username = ?").param(username).query(Long.class).single())
+			.isEqualTo(1);
 	}
 
 	@Test
