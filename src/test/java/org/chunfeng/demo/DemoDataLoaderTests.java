@@ -53,6 +53,11 @@ class DemoDataLoaderTests {
 		assertThat(jdbc.sql("select name from demo_load order by name").query(String.class).list())
 			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER);
 		assertThat(campaigns.all()).anyMatch(c -> c.code().equals("SZ-2027"));
+		// and every write of the load is in the audit log
+		assertThat(jdbc.sql("select action, count(*) from audit_log where action in ('campaign.created',"
+				+ " 'enterprise.registered', 'worker.registered') and actor = 'system' group by action")
+			.query((rs, n) -> rs.getString(1) + "=" + (rs.getLong(2) > 0)).list())
+			.contains("campaign.created=true", "enterprise.registered=true", "worker.registered=true");
 
 		Population population = DemoPopulation.generate();
 		// every generated enterprise is there, as generated

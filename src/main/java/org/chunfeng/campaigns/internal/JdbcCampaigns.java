@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.chunfeng.campaigns.Campaign;
 import org.chunfeng.campaigns.Campaigns;
 import org.chunfeng.campaigns.NewCampaign;
+import org.chunfeng.identity.Audit;
 import org.chunfeng.campaigns.PartnerAgency;
 import org.chunfeng.reference.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +22,11 @@ class JdbcCampaigns implements Campaigns {
 	private static final String COLUMNS = "id, code, name_zh, name_en, policy_year, region_code, starts_on, ends_on, festival_on";
 
 	private final JdbcClient jdbc;
+	private final Audit audit;
 
-	JdbcCampaigns(JdbcClient jdbc) {
+	JdbcCampaigns(JdbcClient jdbc, Audit audit) {
 		this.jdbc = jdbc;
+		this.audit = audit;
 	}
 
 	@Override
@@ -72,8 +75,10 @@ class JdbcCampaigns implements Campaigns {
 			jdbc.sql("insert into campaign_sending_region (campaign_id, region_code) values (?, ?)")
 				.params(id, region.value()).update();
 		}
-		return new Campaign(id, c.code(), c.nameZh(), c.nameEn(), c.policyYear(), c.region(), c.startsOn(), c.endsOn(),
-				c.festivalOn());
+		Campaign created = new Campaign(id, c.code(), c.nameZh(), c.nameEn(), c.policyYear(), c.region(), c.startsOn(),
+				c.endsOn(), c.festivalOn());
+		audit.record("campaign.created", "campaign", String.valueOf(id), c.region(), null, c);
+		return created;
 	}
 
 	private Campaign map(ResultSet rs, int row) throws SQLException {
