@@ -66,13 +66,21 @@ class ApiTokens implements OpaqueTokenIntrospector {
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
 		OffsetDateTime now = OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC);
-		String username = jdbc.sql("""
-				update api_token t set last_used_at = :now from account a
-				where t.token_hash = :hash and t.account_id = a.id and t.revoked_at is null and t.expires_at > :now
-				  and a.enabled
-				returning a.username""").param("now", now).param("hash", hash(token)).query(String.class).optional()
+		byte[] hash = hash(token);
+		// a read on every call; the last use is written at most once a minute, not on every request
+		record Live(long id, String username, OffsetDateTime lastUsedAt) {
+		}
+		Live live = jdbc.sql("""
+				select t.id, a.username, t.last_used_at from api_token t join account a on a.id = t.account_id
+				where t.token_hash = :hash and t.revoked_at is null and t.expires_at > :now and a.enabled""")
+			.param("hash", hash).param("now", now)
+			.query((rs, n) -> new Live(rs.getLong(1), rs.getString(2), rs.getObject(3, OffsetDateTime.class)))
+			.optional()
 			.orElseThrow(() -> new BadOpaqueTokenException("unknown, expired or revoked token"));
-		Actor actor = accounts.findByUsername(username)
+		if (live.lastUsedAt() == null || live.lastUsedAt().isBefore(now.minusMinutes(1))) {
+			jdbc.sql("update api_token set last_used_at = ? where id = ?").params(now, live.id()).update();
+		}
+		Actor actor = accounts.findByUsername(live.username())
 			.orElseThrow(() -> new BadOpaqueTokenException("unknown, expired or revoked token"));
 		return new TokenPrincipal(actor);
 	}
