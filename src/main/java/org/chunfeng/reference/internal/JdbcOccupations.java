@@ -12,6 +12,8 @@ import java.util.Set;
 import org.chunfeng.reference.ImportResult;
 import org.chunfeng.reference.ImportResult.RowError;
 import org.chunfeng.reference.Occupations;
+import org.chunfeng.reference.OccupationsImported;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,8 +24,11 @@ class JdbcOccupations extends JdbcClassification implements Occupations {
 	/** The full official table has about 2,200 codes; anything far larger is not an occupation table. */
 	static final int MAX_ROWS = 10_000;
 
-	JdbcOccupations(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	JdbcOccupations(JdbcClient jdbc, ApplicationEventPublisher events) {
 		super(jdbc, "occupation", OccupationRow.LEVELS);
+		this.events = events;
 	}
 
 	@Override
@@ -75,6 +80,7 @@ class JdbcOccupations extends JdbcClassification implements Occupations {
 				.param("level", row.level()).param("parent", row.parent()).param("edition", row.edition())
 				.update();
 		}
+		events.publishEvent(new OccupationsImported(label, rows.size()));
 		return new ImportResult(rows.size(), rows.size(), List.of());
 	}
 

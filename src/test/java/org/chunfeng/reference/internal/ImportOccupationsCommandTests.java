@@ -18,7 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.transaction.annotation.Transactional;
 
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE)
 @Transactional
 class ImportOccupationsCommandTests {
 
@@ -27,6 +27,9 @@ class ImportOccupationsCommandTests {
 
 	@Autowired
 	Occupations occupations;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@TempDir
 	Path dir;
@@ -38,6 +41,8 @@ class ImportOccupationsCommandTests {
 		assertThat(output.code()).isZero();
 		assertThat(output.text()).contains("导入完成：读取 2 行，写入 2 行");
 		assertThat(occupations.find("8-96-01")).isPresent();
+		assertThat(jdbc.sql("select count(*) from audit_log where action = 'occupations.imported' and actor = 'system'"
+				+ " and after ->> 'rows' = '2'").query(Long.class).single()).isPositive();
 	}
 
 	@Test
