@@ -78,6 +78,15 @@ class PagesTests {
 	}
 
 	@Test
+	void pagerLinksKeepTheFiltersAndChangeOnlyThePage() {
+		ApiClient client = ApiClient.withSession(port, TestAccounts.ADMIN);
+		String body = client.get("/reference/regions?q=" + ApiClient.encode("区") + "&level=COUNTY&page=1").body();
+		java.util.regex.Matcher next = java.util.regex.Pattern.compile("href=\"([^\"]*page=2[^\"]*)\"").matcher(body);
+		assertThat(next.find()).as("a link to page 3").isTrue();
+		assertThat(next.group(1)).contains("level=COUNTY").contains("q=").doesNotContain("page=1");
+	}
+
+	@Test
 	void badPageParametersGiveAnErrorPageNotA500() {
 		ApiClient client = ApiClient.withSession(port, TestAccounts.ADMIN);
 		for (String bad : List.of("/reference/regions?level=TOWN", "/reference/regions/12/children",
