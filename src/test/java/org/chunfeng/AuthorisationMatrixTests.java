@@ -177,7 +177,7 @@ class AuthorisationMatrixTests {
 	private District district(String username, String region, String label) {
 		String nonce = Long.toString(System.nanoTime() % 1_000_000_000L, 36);
 		return RegionScope.asSystem(() -> {
-			Worker worker = workers.register(new NewWorker("标记" + label + nonce, TestPeople.idNumber(),
+			Worker worker = workers.register(TestPeople.worker("标记" + label + nonce, TestPeople.idNumber(),
 					TestPeople.mobile(), RegionCode.of(region), null, EmploymentStatus.SEEKING, null, Set.of(),
 					FestivalPlan.STAYING_PUT, RegistrationSource.CASEWORKER));
 			Enterprise enterprise = enterprises.register(new NewEnterprise(TestPeople.creditCode(),

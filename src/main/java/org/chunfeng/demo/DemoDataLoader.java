@@ -95,7 +95,7 @@ class DemoDataLoader implements ApplicationRunner {
 				account("finance", "市局财务", Role.FINANCE_OFFICER, city, null, Set.of(), null, null),
 				account("enterprise", population.enterprises().getFirst().name(), Role.ENTERPRISE_USER,
 						population.enterprises().getFirst().region(), null, Set.of(), enterprise, null),
-				account("worker", firstWorker.name(), Role.WORKER, firstWorker.residence(), null, Set.of(), null, worker)));
+				account("worker", firstWorker.profile().name(), Role.WORKER, firstWorker.profile().residence(), null, Set.of(), null, worker)));
 		AGENCY_VIEWERS.forEach((username, agency) -> demo.add(account(username, agency.name, Role.AGENCY_VIEWER, city,
 				agency.code, agency.categories, null, null)));
 		demo.forEach(accounts::create);

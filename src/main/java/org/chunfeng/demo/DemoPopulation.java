@@ -23,7 +23,10 @@ import org.chunfeng.reference.ResidentIdNumber;
 import org.chunfeng.workers.EmploymentStatus;
 import org.chunfeng.workers.FestivalPlan;
 import org.chunfeng.workers.KeyGroup;
+import org.chunfeng.workers.Education;
 import org.chunfeng.workers.NewWorker;
+import org.chunfeng.workers.PlanDetails;
+import org.chunfeng.workers.WorkerProfile;
 import org.chunfeng.workers.RegistrationSource;
 
 /**
@@ -78,8 +81,15 @@ final class DemoPopulation {
 	private final List<Weighted<Kind>> kinds;
 	private final List<Weighted<Integer>> birthYears;
 
+	/**
+	 * The profile details added with the full registry draw from their own stream, so that everything drawn before
+	 * them (and the figures the tests know) stayed as it was.
+	 */
+	private final Random details;
+
 	private DemoPopulation(long seed) {
 		this.random = new Random(seed);
+		this.details = new Random(seed ^ 0x5EED_D57A11L);
 		this.districtsByEnterprises = DemoCatalogue.DISTRICTS.stream()
 			.map(d -> new Weighted<>(d, d.enterprises()))
 			.toList();
@@ -289,9 +299,12 @@ final class DemoPopulation {
 			FestivalPlan plan = plan(local, firm, status);
 			RegistrationSource source = pick(SOURCES);
 
-			NewWorker worker = new NewWorker(name, ResidentIdNumber.parse(idNumber),
-					mobile == null ? null : MobileNumber.of(mobile), RegionCode.of(residence.code()), null, status,
-					occupation, groups, plan, source);
+			WorkerProfile profile = new WorkerProfile(name, RegionCode.of(residence.code()), null, null, status,
+					occupation == null ? List.of() : List.of(occupation), skills(occupation), education(age, graduate),
+					status == EmploymentStatus.EMPLOYED ? null : 4000 + 100 * details.nextInt(30), List.of(), List.of(),
+					groups, source == RegistrationSource.SELF_REGISTERED || details.nextInt(10) < 8);
+			NewWorker worker = new NewWorker(ResidentIdNumber.parse(idNumber), profile,
+					mobile == null ? null : MobileNumber.of(mobile), null, planDetails(plan, hukou), source);
 			workers.add(new GeneratedWorker(worker, employer));
 		}
 		return workers;
@@ -359,6 +372,43 @@ final class DemoPopulation {
 				new Weighted<>(FestivalPlan.GOING_HOME_RETURNING, returning),
 				new Weighted<>(FestivalPlan.GOING_HOME_NOT_RETURNING, leaving),
 				new Weighted<>(FestivalPlan.UNDECIDED, undecided)));
+	}
+
+	/** Dates around the festival for those going home; home is the hukou county. */
+	private PlanDetails planDetails(FestivalPlan plan, String hukou) {
+		return switch (plan) {
+			case GOING_HOME_RETURNING -> {
+				LocalDate leave = FESTIVAL.minusDays(3 + details.nextInt(12));
+				yield new PlanDetails(plan, leave, FESTIVAL.plusDays(6 + details.nextInt(12)), RegionCode.of(hukou),
+						null, null);
+			}
+			case GOING_HOME_NOT_RETURNING -> new PlanDetails(plan, FESTIVAL.minusDays(3 + details.nextInt(20)), null,
+					RegionCode.of(hukou), null, null);
+			default -> PlanDetails.of(plan);
+		};
+	}
+
+	private List<String> skills(String occupation) {
+		if (occupation == null || details.nextInt(3) == 0) {
+			return List.of();
+		}
+		List<String> pool = DemoCatalogue.SKILLS;
+		int first = details.nextInt(pool.size());
+		return details.nextBoolean() ? List.of(pool.get(first))
+				: List.of(pool.get(first), pool.get((first + 1 + details.nextInt(pool.size() - 1)) % pool.size()));
+	}
+
+	private Education education(int age, boolean graduate) {
+		if (graduate) {
+			return details.nextInt(3) == 0 ? Education.BACHELOR : Education.JUNIOR_COLLEGE;
+		}
+		int draw = details.nextInt(100);
+		if (age >= 45) {
+			return draw < 30 ? Education.PRIMARY_OR_LESS : draw < 85 ? Education.JUNIOR_MIDDLE : Education.SENIOR_MIDDLE;
+		}
+		return draw < 5 ? Education.PRIMARY_OR_LESS : draw < 50 ? Education.JUNIOR_MIDDLE
+				: draw < 70 ? Education.SENIOR_MIDDLE : draw < 90 ? Education.SECONDARY_VOCATIONAL
+						: Education.JUNIOR_COLLEGE;
 	}
 
 	/** GB 11643: address code, birth date, 3-digit sequence (odd for men), MOD 11-2 check character. */

@@ -15,9 +15,12 @@ import org.chunfeng.reference.RegionCode;
  * @param employeeCount  optional, not negative
  * @param keyCategory    why it is a key enterprise (重点企业), or {@code null} if it is not one
  * @param labourDispatch whether it is a labour-dispatch firm (劳务派遣单位)
+ * @param revenueYuan    营业收入 of the last year, whole yuan, optional
+ * @param totalAssetsYuan 资产总额, whole yuan, optional
  */
 public record NewEnterprise(CreditCode creditCode, String name, RegionCode region, String address,
-		String industryCode, Integer employeeCount, KeyCategory keyCategory, boolean labourDispatch) {
+		String industryCode, Integer employeeCount, KeyCategory keyCategory, boolean labourDispatch, Long revenueYuan,
+		Long totalAssetsYuan) {
 
 	public static final int MAX_NAME = 100;
 	public static final int MAX_ADDRESS = 200;
@@ -44,6 +47,23 @@ public record NewEnterprise(CreditCode creditCode, String name, RegionCode regio
 		if (employeeCount != null && employeeCount < 0) {
 			throw new InvalidRequestException("employeeCount", "enterprise.employeeCount.negative");
 		}
+		if (revenueYuan != null && revenueYuan < 0) {
+			throw new InvalidRequestException("revenueYuan", "enterprise.amount.negative");
+		}
+		if (totalAssetsYuan != null && totalAssetsYuan < 0) {
+			throw new InvalidRequestException("totalAssetsYuan", "enterprise.amount.negative");
+		}
+	}
+
+	/** Without the size inputs (demo data, quick registration). */
+	public NewEnterprise(CreditCode creditCode, String name, RegionCode region, String address, String industryCode,
+			Integer employeeCount, KeyCategory keyCategory, boolean labourDispatch) {
+		this(creditCode, name, region, address, industryCode, employeeCount, keyCategory, labourDispatch, null, null);
+	}
+
+	/** 企业规模 by the MIIT criteria for the industry, when the inputs the industry needs are known. */
+	public java.util.Optional<SizeClass> sizeClass() {
+		return SizeCriteria.classify(industryCode, new SizeInputs(employeeCount, revenueYuan, totalAssetsYuan));
 	}
 
 	/** 重点企业: it has a key category. */

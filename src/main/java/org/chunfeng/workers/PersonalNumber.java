@@ -5,5 +5,7 @@ public enum PersonalNumber {
 	/** 公民身份号码. */
 	ID_NUMBER,
 	/** 手机号码. */
-	MOBILE
+	MOBILE,
+	/** 银行账号. */
+	BANK_ACCOUNT
 }

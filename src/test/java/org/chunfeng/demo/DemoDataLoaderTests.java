@@ -71,7 +71,8 @@ class DemoDataLoaderTests {
 			NewWorker expected = generated.worker();
 			Worker stored = workers.findByIdNumber(expected.idNumber()).orElseThrow();
 			assertThat(stored.name()).isEqualTo(expected.name());
-			assertThat(stored.plan()).isEqualTo(expected.plan());
+			assertThat(stored.festivalPlan()).isEqualTo(expected.plan().plan());
+			assertThat(stored.plan().leaveDate()).isEqualTo(expected.plan().leaveDate());
 			assertThat(stored.keyGroups()).isEqualTo(expected.keyGroups());
 			assertThat(stored.birthDate()).isEqualTo(expected.idNumber().birthDate());
 			if (generated.employer() >= 0) {

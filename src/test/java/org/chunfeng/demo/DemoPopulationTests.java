@@ -85,7 +85,7 @@ class DemoPopulationTests {
 			NewWorker n = w.worker();
 			digest.update(String.join("|", n.name(), n.idNumber().value(),
 					n.mobile() == null ? "-" : n.mobile().value(), n.residence().value(), n.status().name(),
-					String.valueOf(n.occupationCode()), n.keyGroups().toString(), n.plan().name(), n.source().name(),
+					String.valueOf(n.profile().occupations().isEmpty() ? null : n.profile().occupations().getFirst()), n.keyGroups().toString(), n.plan().plan().name(), n.source().name(),
 					String.valueOf(w.employer()), "\n").getBytes(StandardCharsets.UTF_8));
 		}
 		assertThat(HexFormat.of().formatHex(digest.digest())).isEqualTo(PINNED);
@@ -160,15 +160,15 @@ class DemoPopulationTests {
 			}
 			assertThat(SUZHOU).contains(w.residence().value());
 			assertThat(w.name().length()).isBetween(2, 3);
-			if (w.occupationCode() != null) {
-				assertThat(occupations.get(w.occupationCode())).as(w.occupationCode()).isNotNull();
-				assertThat(occupations.get(w.occupationCode()).get("level")).isEqualTo("occupation");
+			for (String occupation : w.profile().occupations()) {
+				assertThat(occupations.get(occupation)).as(occupation).isNotNull();
+				assertThat(occupations.get(occupation).get("level")).isEqualTo("occupation");
 			}
 			assertThat(w.keyGroups().contains(KeyGroup.OLDER_WORKER))
 				.isEqualTo(id.ageOn(DemoPopulation.FESTIVAL) >= DemoPopulation.OLDER_WORKER_AGE);
 			assertThat(generated.employer() >= 0).isEqualTo(w.status() == EmploymentStatus.EMPLOYED);
 			assertThat(generated.employer()).isLessThan(population.enterprises().size());
-			assertThat(w.employerId()).isNull();
+			assertThat(w.profile().employerId()).isNull();
 		}
 	}
 
@@ -177,11 +177,11 @@ class DemoPopulationTests {
 		List<NewWorker> workers = population.workers().stream().map(GeneratedWorker::worker).toList();
 		assertThat(shareOf(workers, w -> w.idNumber().value().startsWith("3205"))).isCloseTo(0.15, within(0.02));
 		assertThat(shareOf(workers, w -> w.status() == EmploymentStatus.EMPLOYED)).isCloseTo(0.85, within(0.02));
-		assertThat(shareOf(workers, w -> w.plan() == FestivalPlan.STAYING_PUT)).isCloseTo(0.55, within(0.03));
-		assertThat(shareOf(workers, w -> w.plan() == FestivalPlan.GOING_HOME_RETURNING)).isCloseTo(0.30, within(0.03));
-		assertThat(shareOf(workers, w -> w.plan() == FestivalPlan.GOING_HOME_NOT_RETURNING)).isCloseTo(0.05,
+		assertThat(shareOf(workers, w -> w.plan().plan() == FestivalPlan.STAYING_PUT)).isCloseTo(0.55, within(0.03));
+		assertThat(shareOf(workers, w -> w.plan().plan() == FestivalPlan.GOING_HOME_RETURNING)).isCloseTo(0.30, within(0.03));
+		assertThat(shareOf(workers, w -> w.plan().plan() == FestivalPlan.GOING_HOME_NOT_RETURNING)).isCloseTo(0.05,
 				within(0.02));
-		assertThat(shareOf(workers, w -> w.plan() == FestivalPlan.UNDECIDED)).isCloseTo(0.10, within(0.02));
+		assertThat(shareOf(workers, w -> w.plan().plan() == FestivalPlan.UNDECIDED)).isCloseTo(0.10, within(0.02));
 		assertThat(shareOf(workers, w -> w.keyGroups().contains(KeyGroup.LIFTED_OUT_OF_POVERTY))).isCloseTo(0.10,
 				within(0.02));
 		for (KeyGroup group : KeyGroup.values()) {
@@ -197,7 +197,7 @@ class DemoPopulationTests {
 		assertThat(workers.stream().map(w -> w.idNumber().value().substring(0, 6)).distinct())
 			.containsAll(DemoDataLoader.SENDING_COUNTIES);
 		assertThat(workers).filteredOn(w -> w.idNumber().value().startsWith("3205"))
-			.allMatch(w -> w.plan() == FestivalPlan.STAYING_PUT);
+			.allMatch(w -> w.plan().plan() == FestivalPlan.STAYING_PUT);
 		// some locals still carry the code of a division abolished in 2012
 		assertThat(workers).anyMatch(w -> !regions.contains(w.idNumber().value().substring(0, 6)));
 		assertThat(workers.stream().map(NewWorker::name).distinct().count()).isGreaterThan(2000);

@@ -58,4 +58,23 @@ public final class TestPeople {
 		}
 		return CreditCode.of(first17 + CREDIT_ALPHABET.charAt((31 - total % 31) % 31));
 	}
+
+	/** A registration in the shape most tests need: the profile's main fields, a plan without details. */
+	public static org.chunfeng.workers.NewWorker worker(String name, ResidentIdNumber id, MobileNumber mobile,
+			org.chunfeng.reference.RegionCode residence, Long employerId, org.chunfeng.workers.EmploymentStatus status,
+			String occupation, java.util.Set<org.chunfeng.workers.KeyGroup> groups, org.chunfeng.workers.FestivalPlan plan,
+			org.chunfeng.workers.RegistrationSource source) {
+		org.chunfeng.workers.WorkerProfile profile = new org.chunfeng.workers.WorkerProfile(name, residence, null,
+				employerId, status, occupation == null ? java.util.List.of() : java.util.List.of(occupation),
+				java.util.List.of(), null, null, java.util.List.of(), java.util.List.of(), groups, true);
+		return new org.chunfeng.workers.NewWorker(id, profile, mobile, null, org.chunfeng.workers.PlanDetails.of(plan),
+				source);
+	}
+
+	/** A seeking worker of a region, with a fresh ID and mobile number. */
+	public static org.chunfeng.workers.NewWorker worker(String name, org.chunfeng.reference.RegionCode residence) {
+		return worker(name, idNumber(), mobile(), residence, null, org.chunfeng.workers.EmploymentStatus.SEEKING, null,
+				java.util.Set.of(), org.chunfeng.workers.FestivalPlan.UNDECIDED,
+				org.chunfeng.workers.RegistrationSource.CASEWORKER);
+	}
 }

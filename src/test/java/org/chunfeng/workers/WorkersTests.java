@@ -57,7 +57,7 @@ class WorkersTests {
 		MobileNumber mobile = TestPeople.mobile();
 		Enterprise employer = enterprises.register(new NewEnterprise(TestPeople.creditCode(), "北京某电子有限公司",
 				RegionCode.of("110101"), null, "39", 80, null, false));
-		Worker worker = workers.register(new NewWorker(" 王秀英 ", id, mobile, XICHENG, employer.id(),
+		Worker worker = workers.register(TestPeople.worker(" 王秀英 ", id, mobile, XICHENG, employer.id(),
 				EmploymentStatus.EMPLOYED, "6-25-04-07", Set.of(KeyGroup.OLDER_WORKER, KeyGroup.DISABILITY),
 				FestivalPlan.GOING_HOME_RETURNING, RegistrationSource.CASEWORKER));
 
@@ -181,7 +181,7 @@ class WorkersTests {
 
 	@Test
 	void badReferencesNameTheField() {
-		assertThatThrownBy(() -> workers.register(new NewWorker("李强", TestPeople.idNumber(), null,
+		assertThatThrownBy(() -> workers.register(TestPeople.worker("李强", TestPeople.idNumber(), null,
 				RegionCode.of("110199"), null, EmploymentStatus.SEEKING, null, Set.of(), FestivalPlan.UNDECIDED,
 				RegistrationSource.IMPORT)))
 			.isInstanceOf(InvalidRequestException.class)
@@ -189,27 +189,27 @@ class WorkersTests {
 		assertThatThrownBy(() -> workers.register(seeker(TestPeople.idNumber(), null).withEmployer(Long.MAX_VALUE)))
 			.isInstanceOf(InvalidRequestException.class)
 			.satisfies(ex -> assertThat(((InvalidRequestException) ex).field()).isEqualTo("employerId"));
-		assertThatThrownBy(() -> workers.register(new NewWorker("李强", TestPeople.idNumber(), null, XICHENG, null,
+		assertThatThrownBy(() -> workers.register(TestPeople.worker("李强", TestPeople.idNumber(), null, XICHENG, null,
 				EmploymentStatus.SEEKING, "9-99-99-99", Set.of(), FestivalPlan.UNDECIDED, RegistrationSource.IMPORT)))
 			.isInstanceOf(InvalidRequestException.class)
-			.satisfies(ex -> assertThat(((InvalidRequestException) ex).field()).isEqualTo("occupationCode"));
+			.satisfies(ex -> assertThat(((InvalidRequestException) ex).field()).isEqualTo("occupations"));
 	}
 
 	@Test
 	void registrationsAreCheckedBeforeTheDatabase() {
-		assertThatThrownBy(() -> new NewWorker(" ", TestPeople.idNumber(), null, XICHENG, null,
+		assertThatThrownBy(() -> TestPeople.worker(" ", TestPeople.idNumber(), null, XICHENG, null,
 				EmploymentStatus.SEEKING, null, Set.of(), FestivalPlan.UNDECIDED, RegistrationSource.IMPORT))
 			.isInstanceOf(InvalidRequestException.class)
 			.satisfies(ex -> assertThat(((InvalidRequestException) ex).field()).isEqualTo("name"));
-		assertThatThrownBy(() -> new NewWorker("李强", TestPeople.idNumber(), null, XICHENG, 1L,
+		assertThatThrownBy(() -> TestPeople.worker("李强", TestPeople.idNumber(), null, XICHENG, 1L,
 				EmploymentStatus.SEEKING, null, Set.of(), FestivalPlan.UNDECIDED, RegistrationSource.IMPORT))
 			.isInstanceOf(InvalidRequestException.class)
 			.satisfies(ex -> assertThat(((InvalidRequestException) ex).field()).isEqualTo("employerId"));
-		assertThatThrownBy(() -> new NewWorker("李强", null, null, XICHENG, null, EmploymentStatus.SEEKING, null,
+		assertThatThrownBy(() -> TestPeople.worker("李强", null, null, XICHENG, null, EmploymentStatus.SEEKING, null,
 				Set.of(), FestivalPlan.UNDECIDED, RegistrationSource.IMPORT))
 			.isInstanceOf(InvalidRequestException.class)
 			.satisfies(ex -> assertThat(((InvalidRequestException) ex).field()).isEqualTo("idNumber"));
-		assertThat(new NewWorker("李强", TestPeople.idNumber(), null, XICHENG, null, EmploymentStatus.SEEKING, null,
+		assertThat(TestPeople.worker("李强", TestPeople.idNumber(), null, XICHENG, null, EmploymentStatus.SEEKING, null,
 				null, FestivalPlan.UNDECIDED, RegistrationSource.IMPORT).keyGroups()).isEmpty();
 	}
 
@@ -268,12 +268,12 @@ class WorkersTests {
 	}
 
 	private static NewWorker seeker(ResidentIdNumber id, MobileNumber mobile) {
-		return new NewWorker("张伟", id, mobile, XICHENG, null, EmploymentStatus.SEEKING, "6-29-01-01",
+		return TestPeople.worker("张伟", id, mobile, XICHENG, null, EmploymentStatus.SEEKING, "6-29-01-01",
 				Set.of(KeyGroup.OLDER_WORKER), FestivalPlan.UNDECIDED, RegistrationSource.SELF_REGISTERED);
 	}
 
 	private static NewWorker worker(FestivalPlan plan, EmploymentStatus status, Set<KeyGroup> groups) {
-		return new NewWorker("刘洋", TestPeople.idNumber(), TestPeople.mobile(), XICHENG, null, status, null, groups,
+		return TestPeople.worker("刘洋", TestPeople.idNumber(), TestPeople.mobile(), XICHENG, null, status, null, groups,
 				plan, RegistrationSource.IMPORT);
 	}
 

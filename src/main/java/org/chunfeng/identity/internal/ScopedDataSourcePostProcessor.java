@@ -50,8 +50,12 @@ class ScopedDataSourcePostProcessor implements BeanPostProcessor {
 		}
 
 		private static Connection scoped(Connection connection) throws SQLException {
-			try (PreparedStatement statement = connection.prepareStatement("select set_config('chunfeng.scope', ?, false)")) {
-				statement.setString(1, currentPrefix());
+			// the actor's name lets the database itself record who changed what (e.g. festival-plan history)
+			try (PreparedStatement statement = connection.prepareStatement(
+					"select set_config('chunfeng.scope', ?, false), set_config('chunfeng.actor', ?, false)")) {
+				String[] scope = currentScope();
+				statement.setString(1, scope[0]);
+				statement.setString(2, scope[1]);
 				statement.execute();
 				return connection;
 			}
@@ -61,13 +65,15 @@ class ScopedDataSourcePostProcessor implements BeanPostProcessor {
 			}
 		}
 
-		private static String currentPrefix() {
+		/** The region prefix and the actor's username ("" for none). */
+		private static String[] currentScope() {
 			if (RESOLVING.get() != null) {
-				return RegionScope.NOTHING;
+				return new String[] { RegionScope.NOTHING, "" };
 			}
 			RESOLVING.set(Boolean.TRUE);
 			try {
-				return RegionScope.currentPrefix();
+				return new String[] { RegionScope.currentPrefix(),
+						RegionScope.currentActor().map(actor -> actor.username()).orElse("") };
 			}
 			finally {
 				RESOLVING.remove();

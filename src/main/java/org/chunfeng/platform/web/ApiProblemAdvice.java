@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import org.chunfeng.platform.ConflictException;
 import org.chunfeng.platform.InvalidFieldsException;
 import org.chunfeng.platform.InvalidRequestException;
 import org.chunfeng.platform.LocalizedMessage;
@@ -71,6 +72,15 @@ public class ApiProblemAdvice {
 	ResponseEntity<ProblemDetail> notFound(NotFoundException ex, HttpServletRequest request) {
 		String detail = text("problem.notFound.detail", text(ex.kind()), ex.key());
 		return problem(HttpStatus.NOT_FOUND, "problem.notFound", detail, request, List.of());
+	}
+
+	@ExceptionHandler(ConflictException.class)
+	ResponseEntity<ProblemDetail> conflict(ConflictException ex, HttpServletRequest request) {
+		String detail = text("problem.conflict.detail", text(ex.kind()), ex.key(), ex.currentVersion());
+		ResponseEntity<ProblemDetail> response = problem(HttpStatus.CONFLICT, "problem.conflict", detail, request,
+				List.of());
+		response.getBody().setProperty("currentVersion", ex.currentVersion());
+		return response;
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)

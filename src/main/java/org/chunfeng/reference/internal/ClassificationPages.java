@@ -53,7 +53,10 @@ class ClassificationPages {
 		return "reference/classification-tree :: children";
 	}
 
-	/** The deepest level that has entries: nodes there open nothing (industries ship without groups and classes). */
+	/**
+	 * The deepest level that has entries: nodes there open nothing. Tables are partial (industries have groups only
+	 * under 70, no classes), so a node above it may open onto an empty list.
+	 */
 	private static String leafLevel(Classification table) {
 		return table.countByLevel().entrySet().stream().filter(e -> e.getValue() > 0).map(java.util.Map.Entry::getKey)
 			.reduce((first, second) -> second).orElse(table.levels().getLast());

@@ -162,7 +162,7 @@ class DatabaseProtectionTests {
 	}
 
 	private static NewWorker worker(String residence) {
-		return new NewWorker("范围测试" + residence, TestPeople.idNumber(), TestPeople.mobile(), RegionCode.of(residence),
+		return TestPeople.worker("范围测试" + residence, TestPeople.idNumber(), TestPeople.mobile(), RegionCode.of(residence),
 				null, EmploymentStatus.SEEKING, null, Set.of(), FestivalPlan.UNDECIDED, RegistrationSource.CASEWORKER);
 	}
 

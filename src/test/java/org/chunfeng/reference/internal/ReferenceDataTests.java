@@ -57,6 +57,11 @@ class ReferenceDataTests {
 					"T");
 		assertThat(industries.children("C")).hasSize(31);
 		assertThat(industries.find("36").orElseThrow().nameZh()).isEqualTo("汽车制造业");
+		// groups only where the enterprise size criteria need them: division 70
+		assertThat(counts).containsEntry("GROUP", 5L);
+		assertThat(industries.children("70")).extracting(e -> e.code()).containsExactly("701", "702", "703", "704",
+				"709");
+		assertThat(industries.path("702")).extracting(e -> e.code()).containsExactly("K", "70", "702");
 	}
 
 	@Test

@@ -55,7 +55,7 @@ class WorkerApiTests {
 					RegionCode.of("320500"), null, Set.of(), null, null, false));
 		}
 		idNumber = TestPeople.idNumber();
-		worker = RegionScope.asSystem(() -> workers.register(new NewWorker("揭示测试", idNumber, TestPeople.mobile(),
+		worker = RegionScope.asSystem(() -> workers.register(TestPeople.worker("揭示测试", idNumber, TestPeople.mobile(),
 				RegionCode.of("320505"), null, EmploymentStatus.SEEKING, null, Set.of(), FestivalPlan.UNDECIDED,
 				RegistrationSource.CASEWORKER)));
 	}
