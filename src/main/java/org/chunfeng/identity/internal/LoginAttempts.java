@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.chunfeng.identity.Actor;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
@@ -38,10 +39,15 @@ class LoginAttempts implements AuthenticationSuccessHandler, AuthenticationFailu
 		audit.record(username, "login.success", "account", username, region, null, null, door);
 	}
 
-	/** Records a refused sign-in; a locked or throttled account does not count the attempt again. */
-	void failed(String username, AuthenticationException reason, String door) {
-		String name = username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT);
-		var account = accounts.findByUsername(name);
+	/**
+	 * Records a refused sign-in; a locked or throttled account does not count the attempt again.
+	 *
+	 * @param typed the name as typed: a username or a mobile number, which is logged as the account's username, or
+	 *              masked when no account has it
+	 */
+	void failed(String typed, AuthenticationException reason, String door) {
+		var account = accounts.findForSignIn(typed);
+		String name = account.map(Actor::username).orElseGet(() -> JdbcAccounts.auditableName(typed));
 		if (account.isPresent() && !(reason instanceof LockedException)) {
 			accounts.recordFailure(name);
 		}
@@ -50,8 +56,8 @@ class LoginAttempts implements AuthenticationSuccessHandler, AuthenticationFailu
 				door + ": " + reason.getClass().getSimpleName());
 	}
 
-	Duration waitBeforeNextAttempt(String username) {
-		return accounts.waitBeforeNextAttempt(username == null ? "" : username.strip().toLowerCase(java.util.Locale.ROOT));
+	Duration waitBeforeNextAttempt(String typed) {
+		return accounts.waitBeforeNextAttempt(typed);
 	}
 
 	@Override

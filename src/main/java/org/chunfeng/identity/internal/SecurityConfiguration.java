@@ -43,6 +43,9 @@ class SecurityConfiguration {
 		return new ProblemResponses(messages, locales, json);
 	}
 
+	/** The bureau's own staff: they read the registries; agency viewers, enterprises and workers do not. */
+	private static final String[] STAFF = { "ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
@@ -52,9 +55,22 @@ class SecurityConfiguration {
 				// a personal number in full: only with the reveal permission (and audited by the module)
 				.requestMatchers(HttpMethod.POST, "/api/v1/workers/*/reveal")
 				.hasAuthority(AccountPrincipal.REVEAL_PERSONAL_DATA)
-				// records of people and enterprises: the bureau's staff only, never agency viewers
-				.requestMatchers("/api/v1/workers/**", "/api/v1/enterprises/**")
-				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER")
+				// self-registration: anyone, throttled per mobile number
+				.requestMatchers(HttpMethod.POST, "/api/v1/registrations/**")
+				.permitAll()
+				// a worker's and an enterprise user's own record
+				.requestMatchers("/api/v1/me/worker/**")
+				.hasRole("WORKER")
+				.requestMatchers("/api/v1/me/enterprise/**")
+				.hasRole("ENTERPRISE_USER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/workers/*/merge", "/api/v1/enterprises/*/merge")
+				.hasRole("ADMINISTRATOR")
+				// records of people and enterprises: the bureau's staff only, never agency viewers; changes and
+				// imports by caseworkers and administrators
+				.requestMatchers(HttpMethod.GET, "/api/v1/workers/**", "/api/v1/enterprises/**", "/api/v1/exports/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/workers/**", "/api/v1/enterprises/**", "/api/v1/imports/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(server -> server.opaqueToken(token -> token.introspector(tokens))
@@ -76,6 +92,18 @@ class SecurityConfiguration {
 			.requestMatchers("/login", "/webjars/**", "/css/**", "/js/**", "/favicon.ico", "/error",
 					"/actuator/health/**", "/actuator/prometheus", "/v3/api-docs/**")
 			.permitAll()
+			.requestMatchers("/register", "/register/**", "/password-reset", "/password-reset/**")
+			.permitAll()
+			.requestMatchers("/me", "/me/**")
+			.hasRole("WORKER")
+			.requestMatchers("/my-enterprise", "/my-enterprise/**")
+			.hasRole("ENTERPRISE_USER")
+			.requestMatchers(HttpMethod.POST, "/workers/*/merge", "/enterprises/*/merge")
+			.hasRole("ADMINISTRATOR")
+			.requestMatchers(HttpMethod.GET, "/workers/**", "/enterprises/**", "/exports/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/workers/**", "/enterprises/**", "/imports", "/imports/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.anyRequest()
 			.authenticated())
 			.formLogin(form -> form.loginPage("/login").failureHandler(attempts).successHandler(attempts).permitAll())

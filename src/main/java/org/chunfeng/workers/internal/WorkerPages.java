@@ -1,0 +1,389 @@
+package org.chunfeng.workers.internal;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+import org.chunfeng.enterprises.Enterprise;
+import org.chunfeng.enterprises.Enterprises;
+import org.chunfeng.identity.Actor;
+import org.chunfeng.identity.RegionScope;
+import org.chunfeng.identity.Role;
+import org.chunfeng.platform.ConflictException;
+import org.chunfeng.platform.InvalidFieldsException;
+import org.chunfeng.platform.InvalidRequestException;
+import org.chunfeng.platform.NotFoundException;
+import org.chunfeng.platform.PageQuery;
+import org.chunfeng.reference.CreditCode;
+import org.chunfeng.reference.InvalidValueException;
+import org.chunfeng.reference.Region;
+import org.chunfeng.reference.RegionCode;
+import org.chunfeng.reference.Regions;
+import org.chunfeng.workers.DuplicateWorkerException;
+import org.chunfeng.workers.Education;
+import org.chunfeng.workers.EmploymentStatus;
+import org.chunfeng.workers.FestivalPlan;
+import org.chunfeng.workers.KeyGroup;
+import org.chunfeng.workers.NewWorker;
+import org.chunfeng.workers.PersonalNumber;
+import org.chunfeng.workers.RegistrationSource;
+import org.chunfeng.workers.Worker;
+import org.chunfeng.workers.WorkerQuery;
+import org.chunfeng.workers.Workers;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.util.MultiValueMap;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * The worker registry pages for caseworkers (劳动者名录): search and filter, open, register, edit (a stale edit is
+ * refused with the user's input kept), reveal a personal number (audited), and merge duplicates (administrators).
+ */
+@Controller
+@RequestMapping("/workers")
+class WorkerPages {
+
+	private final Workers workers;
+	private final Enterprises enterprises;
+	private final Regions regions;
+	private final MessageSource messages;
+	private final java.time.Clock clock;
+
+	WorkerPages(Workers workers, Enterprises enterprises, Regions regions, MessageSource messages,
+			java.time.Clock clock) {
+		this.clock = clock;
+		this.workers = workers;
+		this.enterprises = enterprises;
+		this.regions = regions;
+		this.messages = messages;
+	}
+
+	@GetMapping
+	String list(@RequestParam(required = false) String q, @RequestParam(required = false) RegionCode region,
+			@RequestParam(required = false) EmploymentStatus status, @RequestParam(required = false) KeyGroup keyGroup,
+			@RequestParam(required = false) FestivalPlan plan, @RequestParam(required = false) String occupation,
+			@RequestParam(required = false) Integer page, Model model) {
+		WorkerQuery query = new WorkerQuery(q, region, status, keyGroup, plan, occupation);
+		model.addAttribute("navSection", "workers");
+		model.addAttribute("query", query);
+		model.addAttribute("counties", counties());
+		model.addAttribute("statuses", EmploymentStatus.values());
+		model.addAttribute("keyGroups", KeyGroup.values());
+		model.addAttribute("plans", FestivalPlan.values());
+		model.addAttribute("results", workers.search(query, PageQuery.of(page, 50)));
+		model.addAttribute("regionNames", regionNames());
+		return "workers/list";
+	}
+
+	@GetMapping("/new")
+	String newWorker(Model model) {
+		return form(model, null, WorkerDraft.empty(), Map.of(), null, null);
+	}
+
+	@PostMapping
+	String register(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
+		WorkerDraft draft = null;
+		try {
+			draft = draft(params, null);
+			WorkerDraft.Checked checked = draft.check(true);
+			Worker worker = workers.register(new NewWorker(checked.idNumber(), checked.profile(), checked.mobile(),
+					checked.bank(), checked.plan(), RegistrationSource.CASEWORKER));
+			redirect.addFlashAttribute("notice", text("worker.registered"));
+			return "redirect:/workers/" + worker.id();
+		}
+		catch (DuplicateWorkerException ex) {
+			if (ex.existingId() != null) {
+				// one person, one record: show the one that exists instead of a second
+				redirect.addFlashAttribute("notice", text("worker.idNumber.duplicate.shown", ex.maskedIdNumber()));
+				return "redirect:/workers/" + ex.existingId();
+			}
+			return form(model, null, draft, Map.of("idNumber", text(ex.code(), ex.args())), params, null);
+		}
+		catch (InvalidFieldsException | InvalidRequestException ex) {
+			return form(model, null, draft == null ? WorkerDraft.empty() : draft, errors(ex), params, null);
+		}
+	}
+
+	@GetMapping("/{workerId}")
+	String show(@PathVariable long workerId, Model model) {
+		Worker worker = find(workerId);
+		model.addAttribute("navSection", "workers");
+		model.addAttribute("worker", worker);
+		model.addAttribute("age", worker.age(java.time.LocalDate.now(clock)));
+		model.addAttribute("history", workers.planHistory(workerId));
+		model.addAttribute("mergedRecords", workers.mergedInto(workerId));
+		model.addAttribute("regionNames", regionNames(worker));
+		model.addAttribute("employer", Optional.ofNullable(worker.employerId()).flatMap(enterprises::find).orElse(null));
+		model.addAttribute("waitingEmployer",
+				Optional.ofNullable(worker.plan().waitingEmployerId()).flatMap(enterprises::find).orElse(null));
+		model.addAttribute("mayReveal", RegionScope.currentActor().isPresent() && mayReveal());
+		model.addAttribute("mayEdit", mayEdit());
+		model.addAttribute("mayMerge", RegionScope.currentActor().map(a -> a.role() == Role.ADMINISTRATOR).orElse(false));
+		return "workers/show";
+	}
+
+	@PostMapping("/{workerId}/reveal")
+	String reveal(@PathVariable long workerId, @RequestParam PersonalNumber field, RedirectAttributes redirect) {
+		if (!mayReveal()) {
+			throw new AccessDeniedException("reveal");
+		}
+		String value = workers.reveal(workerId, field)
+			.orElseThrow(() -> new NotFoundException("kind.worker", String.valueOf(workerId)));
+		redirect.addFlashAttribute("revealed", Map.of(field.name(), value));
+		return "redirect:/workers/" + workerId;
+	}
+
+	@GetMapping("/{workerId}/edit")
+	String edit(@PathVariable long workerId, Model model) {
+		Worker worker = find(workerId);
+		return form(model, worker, WorkerDraft.of(worker), Map.of(), null, null);
+	}
+
+	@PostMapping("/{workerId}")
+	String update(@PathVariable long workerId, @RequestParam MultiValueMap<String, String> params, Model model,
+			RedirectAttributes redirect) {
+		Worker worker = find(workerId);
+		WorkerDraft draft = null;
+		try {
+			draft = draft(params, worker);
+			if (draft.version() == null) {
+				throw new InvalidRequestException("version", "problem.field.required");
+			}
+			WorkerDraft.Checked checked = draft.check(false);
+			workers.update(workerId, draft.version(), checked.profile(), checked.plan(), checked.mobile(),
+					checked.bank());
+			redirect.addFlashAttribute("notice", text("worker.saved"));
+			return "redirect:/workers/" + workerId;
+		}
+		catch (ConflictException ex) {
+			// nothing is lost: the user's input stays in the form, now based on the version just saved by the other
+			// person, so that a second save after a look at the record overwrites knowingly
+			WorkerDraft rebased = withVersion(draft, ex.currentVersion());
+			return form(model, worker, rebased, Map.of(), params, text("worker.conflict", ex.currentVersion()));
+		}
+		catch (InvalidFieldsException | InvalidRequestException ex) {
+			return form(model, worker, draft == null ? WorkerDraft.of(worker) : draft, errors(ex), params, null);
+		}
+	}
+
+	@PostMapping("/{workerId}/merge")
+	String merge(@PathVariable long workerId, @RequestParam(required = false) String duplicateId,
+			RedirectAttributes redirect) {
+		try {
+			long duplicate;
+			try {
+				duplicate = Long.parseLong(duplicateId == null ? "" : duplicateId.strip());
+			}
+			catch (NumberFormatException ex) {
+				throw new InvalidRequestException("duplicateId", "worker.merge.idRequired");
+			}
+			workers.merge(workerId, duplicate);
+			redirect.addFlashAttribute("notice", text("worker.merged", duplicate));
+		}
+		catch (InvalidRequestException | NotFoundException ex) {
+			redirect.addFlashAttribute("mergeError", ex instanceof InvalidRequestException invalid
+					? text(invalid.code(), invalid.args()) : text("worker.merge.notFound"));
+		}
+		return "redirect:/workers/" + workerId;
+	}
+
+	private String form(Model model, Worker worker, WorkerDraft draft, Map<String, String> errors,
+			MultiValueMap<String, String> typed, String conflict) {
+		model.addAttribute("navSection", "workers");
+		model.addAttribute("worker", worker);
+		model.addAttribute("draft", draft);
+		model.addAttribute("errors", errors);
+		model.addAttribute("conflict", conflict);
+		model.addAttribute("typedEmployer", typed == null ? employerCode(draft.employerId()) : first(typed, "employer"));
+		model.addAttribute("typedWaitingEmployer", typed == null
+				? employerCode(draft.plan() == null ? null : draft.plan().waitingEmployerId())
+				: first(typed, "waitingEmployer"));
+		model.addAttribute("counties", counties());
+		model.addAttribute("statuses", EmploymentStatus.values());
+		model.addAttribute("keyGroups", KeyGroup.values());
+		model.addAttribute("plans", FestivalPlan.values());
+		model.addAttribute("educations", Education.values());
+		return "workers/form";
+	}
+
+	private String employerCode(Long id) {
+		return id == null ? "" : enterprises.find(id).map(e -> e.creditCode().value()).orElse("");
+	}
+
+	/** Reads the form; employers are typed as credit codes and looked up inside the user's region. */
+	private WorkerDraft draft(MultiValueMap<String, String> params, Worker existing) {
+		List<InvalidRequestException> problems = new java.util.ArrayList<>();
+		Long employer = employer(first(params, "employer"), "employer", problems);
+		Long waiting = employer(first(params, "waitingEmployer"), "waitingEmployer", problems);
+		Integer wage = null;
+		String wageText = first(params, "expectedWage");
+		if (!wageText.isBlank()) {
+			try {
+				wage = Integer.valueOf(wageText.strip());
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new InvalidRequestException("expectedWage", "problem.field.number"));
+			}
+		}
+		Integer version = null;
+		if (!first(params, "version").isBlank()) {
+			try {
+				version = Integer.valueOf(first(params, "version").strip());
+			}
+			catch (NumberFormatException ex) {
+				problems.add(new InvalidRequestException("version", "problem.field.number"));
+			}
+		}
+		EnumSet<KeyGroup> groups = EnumSet.noneOf(KeyGroup.class);
+		for (String group : params.getOrDefault("keyGroups", List.of())) {
+			groups.add(enumOf(KeyGroup.class, group, "keyGroups", problems));
+		}
+		groups.remove(null);
+		WorkerDraft draft = new WorkerDraft(first(params, "idNumber"), first(params, "name"), first(params, "mobile"),
+				first(params, "residence"), first(params, "address"), employer,
+				enumOf(EmploymentStatus.class, first(params, "status"), "status", problems), words(first(params, "occupations")),
+				words(first(params, "skills")), enumOf(Education.class, first(params, "education"), "education", problems),
+				wage, words(first(params, "preferredIndustries")), words(first(params, "preferredRegions")), groups,
+				"true".equals(first(params, "consent")), first(params, "bankName"), first(params, "bankAccount"),
+				new WorkerDraft.PlanDraft(enumOf(FestivalPlan.class, first(params, "plan"), "plan", problems),
+						first(params, "leaveDate"), first(params, "returnDate"), first(params, "homeRegion"), waiting,
+						first(params, "note")),
+				version);
+		if (!problems.isEmpty()) {
+			throw new InvalidFieldsException(problems);
+		}
+		return draft;
+	}
+
+	private Long employer(String code, String field, List<InvalidRequestException> problems) {
+		if (code.isBlank()) {
+			return null;
+		}
+		try {
+			Optional<Enterprise> found = enterprises.findByCreditCode(CreditCode.of(code.strip()));
+			if (found.isEmpty()) {
+				problems.add(new InvalidRequestException(field, "worker.employer.notRegistered"));
+				return null;
+			}
+			return found.get().id();
+		}
+		catch (InvalidValueException ex) {
+			problems.add(new InvalidRequestException(field, ex.code(), ex.args()));
+			return null;
+		}
+	}
+
+	private static <E extends Enum<E>> E enumOf(Class<E> type, String value, String field,
+			List<InvalidRequestException> problems) {
+		if (value == null || value.isBlank()) {
+			return null;
+		}
+		try {
+			return Enum.valueOf(type, value.strip());
+		}
+		catch (IllegalArgumentException ex) {
+			problems.add(new InvalidRequestException(field, "problem.field.typeValue", value));
+			return null;
+		}
+	}
+
+	/** Items typed in one box, separated by commas (either width), semicolons or spaces. */
+	static List<String> words(String text) {
+		return Arrays.stream(text.split("[,，;；、\\s]+")).filter(s -> !s.isBlank()).toList();
+	}
+
+	private static String first(MultiValueMap<String, String> params, String name) {
+		String value = params.getFirst(name);
+		return value == null ? "" : value;
+	}
+
+	private static WorkerDraft withVersion(WorkerDraft d, int version) {
+		return new WorkerDraft(d.idNumber(), d.name(), d.mobile(), d.residence(), d.address(), d.employerId(),
+				d.status(), d.occupations(), d.skills(), d.education(), d.expectedWage(), d.preferredIndustries(),
+				d.preferredRegions(), d.keyGroups(), d.consent(), d.bankName(), d.bankAccount(), d.plan(), version);
+	}
+
+	private Map<String, String> errors(RuntimeException ex) {
+		Map<String, String> errors = new LinkedHashMap<>();
+		List<InvalidRequestException> problems = ex instanceof InvalidFieldsException fields ? fields.problems()
+				: List.of((InvalidRequestException) ex);
+		for (InvalidRequestException problem : problems) {
+			errors.merge(problem.field(), text(problem.code(), problem.args()), (a, b) -> a);
+		}
+		return errors;
+	}
+
+	private Worker find(long workerId) {
+		return workers.find(workerId).orElseThrow(() -> new NotFoundException("kind.worker", String.valueOf(workerId)));
+	}
+
+	/** The county-level regions a user may place records in: the own region and everything below, to counties. */
+	private List<Region> counties() {
+		RegionCode scope = RegionScope.currentActor().map(Actor::region).orElse(null);
+		if (scope == null) {
+			return List.of();
+		}
+		List<Region> result = new java.util.ArrayList<>();
+		collectCounties(scope, result);
+		return result;
+	}
+
+	private void collectCounties(RegionCode code, List<Region> result) {
+		if (code.level() == RegionCode.Level.COUNTY) {
+			regions.find(code).ifPresent(result::add);
+			return;
+		}
+		for (Region child : regions.children(code)) {
+			collectCounties(child.code(), result);
+		}
+	}
+
+	private Map<String, String> regionNames() {
+		Map<String, String> names = new LinkedHashMap<>();
+		counties().forEach(r -> names.put(r.code().value(), r.name()));
+		return names;
+	}
+
+	/** Names of the regions a record mentions, including abolished hukou codes (which have no name). */
+	private Map<String, String> regionNames(Worker worker) {
+		Map<String, String> names = regionNames();
+		List<RegionCode> mentioned = new java.util.ArrayList<>(worker.profile().preferredRegions());
+		mentioned.add(worker.hukouRegion());
+		mentioned.add(worker.residence());
+		if (worker.plan().homeRegion() != null) {
+			mentioned.add(worker.plan().homeRegion());
+		}
+		for (RegionCode code : mentioned) {
+			names.computeIfAbsent(code.value(), c -> regions.path(code).stream().map(Region::name)
+				.reduce((a, b) -> a + " " + b).orElse(""));
+		}
+		return names;
+	}
+
+	private static boolean mayReveal() {
+		return org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication()
+			.getAuthorities().stream().anyMatch(a -> "PERSONAL_DATA_REVEAL".equals(a.getAuthority()));
+	}
+
+	private static boolean mayEdit() {
+		return RegionScope.currentActor().map(a -> a.role() == Role.ADMINISTRATOR || a.role() == Role.CASEWORKER)
+			.orElse(false);
+	}
+
+	private String text(String code, Object... args) {
+		Locale locale = LocaleContextHolder.getLocale();
+		return messages.getMessage(code, args, code, locale);
+	}
+}
