@@ -34,6 +34,17 @@ public interface Accounts {
 	Optional<Long> accountOfWorker(long workerId);
 
 	/**
+	 * After a merge of worker records: the duplicate's account now stands for the kept record, unless the kept
+	 * record has an account of its own (then both stay, and the duplicate's still leads to the kept record).
+	 *
+	 * @return whether the account was moved
+	 */
+	boolean reassignWorker(long duplicateId, long keptId);
+
+	/** After a merge of enterprise records: the duplicate's user accounts now act for the kept enterprise. */
+	int reassignEnterprise(long duplicateId, long keptId);
+
+	/**
 	 * Sets a new password for the account of a mobile number (找回密码), proven with a
 	 * {@link VerificationPurpose#PASSWORD_RESET} code, all in one transaction: a weak password or an unknown number
 	 * leaves the code usable. Also clears a sign-in lockout and revokes the account's API tokens; audited.

@@ -138,6 +138,11 @@ public record WorkerProfile(String name, RegionCode residence, String address, L
 				expectedWage, preferredIndustries, preferredRegions, groups, consent);
 	}
 
+	public WorkerProfile withConsent(boolean given) {
+		return new WorkerProfile(name, residence, address, employerId, status, occupations, skills, education,
+				expectedWage, preferredIndustries, preferredRegions, keyGroups, given);
+	}
+
 	public WorkerProfile withResidence(RegionCode region) {
 		return new WorkerProfile(name, region, address, employerId, status, occupations, skills, education,
 				expectedWage, preferredIndustries, preferredRegions, keyGroups, consent);

@@ -64,6 +64,12 @@ public interface Workers {
 	void forEach(WorkerQuery query, Consumer<Worker> action);
 
 	/**
+	 * Every record matching a filter with its personal numbers in full, for an export by a user allowed to reveal
+	 * them; the export is written to the audit log (with the filter and the count).
+	 */
+	void forEachRevealed(WorkerQuery query, java.util.function.BiConsumer<Worker, java.util.Map<PersonalNumber, String>> action);
+
+	/**
 	 * Changes a record, based on the version the user saw (optimistic locking). The plan is recorded in the
 	 * history when it differs. {@code mobile} and {@code bank} replace the stored numbers when given; {@code null}
 	 * keeps them.

@@ -25,18 +25,65 @@ import tools.jackson.databind.JsonNode;
 public final class Endpoints {
 
 	/** Concrete addresses for page mappings with path variables. */
-	private static final Map<String, List<String>> PAGE_SAMPLES = Map.of(
-			"/reference/{kind:industries|occupations}", List.of("/reference/industries", "/reference/occupations"),
-			"/reference/{kind:industries|occupations}/{code}/children",
-			List.of("/reference/industries/C/children", "/reference/occupations/6-29/children"),
-			"/reference/regions/{code}/children", List.of("/reference/regions/320000/children",
-					"/reference/regions/320500/children"),
+	private static final Map<String, List<String>> PAGE_SAMPLES = Map.ofEntries(Map.entry(
+			"/reference/{kind:industries|occupations}", List.of("/reference/industries", "/reference/occupations")),
+			Map.entry("/reference/{kind:industries|occupations}/{code}/children",
+					List.of("/reference/industries/C/children", "/reference/occupations/6-29/children")),
+			Map.entry("/reference/regions/{code}/children", List.of("/reference/regions/320000/children",
+					"/reference/regions/320500/children")),
 			// the first account of the test database (always in Suzhou, the test administrator's region)
-			"/admin/accounts/{id}", List.of("/admin/accounts/1"));
+			Map.entry("/admin/accounts/{id}", List.of("/admin/accounts/1")),
+			// the first records of the test database, in whatever district: a page either shows them (own
+			// district) or answers 404
+			Map.entry("/workers/{workerId}", List.of("/workers/{workerId}")),
+			Map.entry("/workers/{workerId}/edit", List.of("/workers/{workerId}/edit")),
+			Map.entry("/imports/{importId}", List.of("/imports/{importId}")),
+			Map.entry("/imports/{importId}/progress", List.of("/imports/{importId}/progress")),
+			Map.entry("/imports/{importId}/errors.xlsx", List.of("/imports/{importId}/errors.xlsx")),
+			Map.entry("/imports/templates/{kind}.xlsx", List.of("/imports/templates/WORKERS.xlsx")),
+			Map.entry("/imports/templates/{kind}.csv", List.of("/imports/templates/INSURANCE.csv")));
+
+	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
+	public static final Set<String> PUBLIC_PAGES = Set.of("/register");
+
+	/** API operations anybody may call (self-registration). */
+	public static boolean publicOperation(Operation operation) {
+		return operation.path().startsWith("/api/v1/registrations") || operation.path().equals("/api/v1/auth/token");
+	}
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
 
 	private Endpoints() {
+	}
+
+	/** GET pages with record ids filled in where given (else record 1, which may not exist: a 404 then). */
+	public static Set<String> pages(RequestMappingHandlerMapping mappings, Map<String, String> ids) {
+		Set<String> addresses = new TreeSet<>();
+		for (String page : pages(mappings)) {
+			Matcher matcher = VARIABLE.matcher(page);
+			StringBuilder address = new StringBuilder();
+			while (matcher.find()) {
+				matcher.appendReplacement(address, Matcher.quoteReplacement(ids.getOrDefault(matcher.group(1), "1")));
+			}
+			matcher.appendTail(address);
+			addresses.add(address.toString());
+		}
+		return addresses;
+	}
+
+	/** Pages of one role only (a worker's, an enterprise user's own record): tried with that role, not the staff's. */
+	public static boolean ownRecordPage(String address) {
+		return address.equals("/me") || address.startsWith("/me/") || address.startsWith("/my-enterprise");
+	}
+
+	/** A download (a workbook), not a page. */
+	public static boolean download(String address) {
+		return address.endsWith(".xlsx") || address.endsWith(".csv");
+	}
+
+	/** A part of a page (htmx swaps it in), not a whole page. */
+	public static boolean fragment(String address) {
+		return address.contains("/children") || address.endsWith("/progress");
 	}
 
 	/** GET pages (not API endpoints), with samples for their path variables; the login page excluded. */
@@ -88,6 +135,15 @@ public final class Endpoints {
 		private static String sample(String path, String name) {
 			if (name.equals("code")) {
 				return path.contains("industries") ? "36" : path.contains("occupations") ? "6-29" : "320500";
+			}
+			if (name.equals("importId")) {
+				return "1";
+			}
+			if (name.equals("kind") && path.contains("/templates/")) {
+				return "WORKERS";
+			}
+			if (name.equals("format")) {
+				return "xlsx";
 			}
 			if (name.equals("id") && path.startsWith("/api/v1/accounts/")) {
 				// the first account of the test database, for callers that pass no id of their own

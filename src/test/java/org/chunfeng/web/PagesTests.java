@@ -42,6 +42,12 @@ class PagesTests {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.chunfeng.workers.Workers workers;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@BeforeEach
 	void accounts() {
 		TestAccounts.ensure(accounts);
@@ -49,18 +55,34 @@ class PagesTests {
 
 	@Test
 	void everyPageRendersInBothLanguages() {
-		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings));
+		// records of the administrator's city for the pages that show one
+		long worker = org.chunfeng.identity.RegionScope.asSystem(() -> workers.register(
+				org.chunfeng.support.TestPeople.worker("页面测试", org.chunfeng.reference.RegionCode.of("320505"))).id());
+		long job = org.chunfeng.identity.RegionScope.asSystem(() -> jdbc.sql("""
+				insert into import_job (kind, mode, status, file_name, region_code, created_by, locale, finished_at)
+				values ('WORKERS', 'VALID_ROWS', 'SUCCEEDED', 'pages.xlsx', '320500', 'test', 'zh-CN', now())
+				returning id""").query(Long.class).single());
+		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
+				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient client = ApiClient.withSession(port, TestAccounts.ADMIN);
 		for (String address : addresses) {
+			if (Endpoints.ownRecordPage(address)) {
+				assertThat(client.get(address).status()).as(address + " is not the administrator's").isEqualTo(403);
+				continue;
+			}
 			for (String lang : List.of("zh_CN", "en")) {
 				String url = address + (address.contains("?") ? "&" : "?") + "lang=" + lang;
 				Response page = client.get(url);
 				assertThat(page.status()).as(url).isEqualTo(200);
+				if (Endpoints.download(address)) {
+					assertThat(page.contentType()).as(url).doesNotStartWith("text/html");
+					continue;
+				}
 				assertThat(page.contentType()).as(url).startsWith("text/html");
 				assertThat(page.body()).as(url).doesNotContain("??").doesNotContain("_zh_CN").doesNotContain("_en??");
-				if (!address.contains("/children")) {
+				if (!Endpoints.fragment(address)) {
 					assertThat(page.body().strip()).as(url + " rendered completely").endsWith("</html>");
 				}
 			}

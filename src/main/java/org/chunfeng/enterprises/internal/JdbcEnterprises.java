@@ -97,9 +97,11 @@ class JdbcEnterprises implements Enterprises {
 	private final Audit audit;
 	private final PersonalData personalData;
 	private final ApplicationEventPublisher publisher;
+	private final org.chunfeng.identity.Accounts accounts;
 
 	JdbcEnterprises(JdbcClient jdbc, JdbcTemplate template, Audit audit, PersonalData personalData,
-			ApplicationEventPublisher publisher) {
+			ApplicationEventPublisher publisher, org.chunfeng.identity.Accounts accounts) {
+		this.accounts = accounts;
 		this.publisher = publisher;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -169,6 +171,13 @@ class JdbcEnterprises implements Enterprises {
 	@Override
 	@Transactional
 	public UpsertCounts upsertAll(List<NewEnterprise> enterprises) {
+		// one statement cannot write a row twice: an enterprise given twice is refused, naming the code
+		Set<String> given = new HashSet<>();
+		for (NewEnterprise enterprise : enterprises) {
+			if (!given.add(enterprise.creditCode().value())) {
+				throw new DuplicateEnterpriseException(enterprise.creditCode());
+			}
+		}
 		UpsertCounts counts = UpsertCounts.NONE;
 		enterprises.forEach(e -> checkInScope(e.region()));
 		for (int from = 0; from < enterprises.size(); from += BATCH) {
@@ -442,9 +451,10 @@ class JdbcEnterprises implements Enterprises {
 		jdbc.sql("update enterprise set version = version + 1, updated_at = now() where id = ?").param(keepId).update();
 		Enterprise merged = find(duplicateId).orElseThrow();
 		audit.record("enterprise.merged", "enterprise", String.valueOf(duplicateId), merged.region(), duplicate, merged);
+		int accounts = this.accounts.reassignEnterprise(duplicateId, keepId);
 		audit.record("enterprise.mergedInto", "enterprise", String.valueOf(keepId), keep.region(), null,
 				Map.of("merged", duplicateId, "mergedCreditCode", duplicate.creditCode().value(), "contactsMoved",
-						contacts, "insuranceYearsCopied", years));
+						contacts, "insuranceYearsCopied", years, "accountsMoved", accounts));
 		publisher.publishEvent(new EnterprisesMerged(keepId, duplicateId));
 		return find(keepId).orElseThrow();
 	}

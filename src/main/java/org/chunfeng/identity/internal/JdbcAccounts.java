@@ -162,6 +162,25 @@ class JdbcAccounts implements Accounts, UserDetailsService, UserDetailsPasswordS
 
 	@Override
 	@Transactional
+	public boolean reassignWorker(long duplicateId, long keptId) {
+		return jdbc.sql("""
+				update account set worker_id = :kept, version = version + 1
+				where worker_id = :duplicate and not exists (select 1 from account where worker_id = :kept)""")
+			.param("kept", keptId)
+			.param("duplicate", duplicateId)
+			.update() > 0;
+	}
+
+	@Override
+	@Transactional
+	public int reassignEnterprise(long duplicateId, long keptId) {
+		return jdbc.sql("update account set enterprise_id = ?, version = version + 1 where enterprise_id = ?")
+			.params(keptId, duplicateId)
+			.update();
+	}
+
+	@Override
+	@Transactional
 	public void resetPasswordByMobile(MobileNumber mobile, String code, String newPassword) {
 		checkPassword("password", newPassword);
 		// in this transaction: should anything below fail, the code stays usable

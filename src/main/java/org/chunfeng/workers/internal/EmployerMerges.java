@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When two enterprise records are merged, the workers employed by (or returning to) the duplicate follow the kept
- * record, in the merge's own transaction, so that no worker points at a read-only record.
+ * record, in the merge's own transaction and whatever district they live in, so that no worker points at a
+ * read-only record (a trigger also sends later links to the kept record).
  */
 @Component
 class EmployerMerges {
@@ -20,15 +21,9 @@ class EmployerMerges {
 
 	@EventListener
 	void on(EnterprisesMerged merged) {
-		jdbc.sql("""
-				update worker set
-				    employer_id = case when employer_id = :duplicate then :kept else employer_id end,
-				    plan_waiting_employer_id = case when plan_waiting_employer_id = :duplicate then :kept
-				                                    else plan_waiting_employer_id end,
-				    version = version + 1, updated_at = now()
-				where employer_id = :duplicate or plan_waiting_employer_id = :duplicate""")
-			.param("duplicate", merged.duplicateId())
-			.param("kept", merged.keptId())
-			.update();
+		// over every region: a worker of another district may work for the merged enterprise
+		jdbc.sql("select worker_employers_merged(?, ?)").params(merged.duplicateId(), merged.keptId())
+			.query(Integer.class)
+			.single();
 	}
 }

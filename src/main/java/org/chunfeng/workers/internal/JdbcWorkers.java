@@ -161,8 +161,11 @@ class JdbcWorkers implements Workers {
 	private final PersonalData personalData;
 	private final Audit audit;
 	private final Regions regions;
+	private final org.chunfeng.identity.Accounts accounts;
 
-	JdbcWorkers(JdbcClient jdbc, JdbcTemplate template, PersonalData personalData, Regions regions, Audit audit) {
+	JdbcWorkers(JdbcClient jdbc, JdbcTemplate template, PersonalData personalData, Regions regions, Audit audit,
+			org.chunfeng.identity.Accounts accounts) {
+		this.accounts = accounts;
 		this.audit = audit;
 		this.jdbc = jdbc;
 		this.template = template;
@@ -251,6 +254,13 @@ class JdbcWorkers implements Workers {
 	@Override
 	@Transactional
 	public UpsertCounts upsertAll(List<NewWorker> workers) {
+		// one statement cannot write a row twice: a person given twice is refused, naming the number
+		Set<String> given = new HashSet<>();
+		for (NewWorker worker : workers) {
+			if (!given.add(worker.idNumber().value())) {
+				throw new DuplicateWorkerException(worker.idNumber().masked());
+			}
+		}
 		UpsertCounts counts = UpsertCounts.NONE;
 		for (int from = 0; from < workers.size(); from += BATCH) {
 			List<Row> rows = workers.subList(from, Math.min(from + BATCH, workers.size())).stream()
@@ -541,10 +551,11 @@ class JdbcWorkers implements Workers {
 			.params(keepId, duplicateId)
 			.update();
 		jdbc.sql("update worker set version = version + 1, updated_at = now() where id = ?").param(keepId).update();
+		boolean accountMoved = accounts.reassignWorker(duplicateId, keepId);
 		Worker merged = find(duplicateId).orElseThrow();
 		audit.record("worker.merged", "worker", String.valueOf(duplicateId), merged.residence(), duplicate, merged);
 		audit.record("worker.mergedInto", "worker", String.valueOf(keepId), keep.residence(), null,
-				Map.of("merged", duplicateId, "mergedIdNumber", duplicate.idNumberMasked()));
+				Map.of("merged", duplicateId, "mergedIdNumber", duplicate.idNumberMasked(), "accountMoved", accountMoved));
 		return find(keepId).orElseThrow();
 	}
 
@@ -638,6 +649,40 @@ class JdbcWorkers implements Workers {
 		}, rs -> {
 			action.accept(map(rs, 0));
 		});
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public void forEachRevealed(WorkerQuery query,
+			java.util.function.BiConsumer<Worker, Map<PersonalNumber, String>> action) {
+		Filter filter = filter(query);
+		long[] count = { 0 };
+		template.query(connection -> {
+			PreparedStatement ps = connection.prepareStatement("select " + COLUMNS
+					+ ", id_number_sealed, mobile_sealed, bank_account_sealed from worker where " + filter.where()
+					+ " order by name, id");
+			ps.setFetchSize(500);
+			for (int i = 0; i < filter.params().size(); i++) {
+				ps.setObject(i + 1, filter.params().get(i));
+			}
+			return ps;
+		}, rs -> {
+			Map<PersonalNumber, String> numbers = new EnumMap<>(PersonalNumber.class);
+			open(rs.getBytes("id_number_sealed")).ifPresent(v -> numbers.put(PersonalNumber.ID_NUMBER, v));
+			open(rs.getBytes("mobile_sealed")).ifPresent(v -> numbers.put(PersonalNumber.MOBILE, v));
+			open(rs.getBytes("bank_account_sealed")).ifPresent(v -> numbers.put(PersonalNumber.BANK_ACCOUNT, v));
+			action.accept(map(rs, 0), numbers);
+			count[0]++;
+		});
+		// exports are made by users: the entry belongs to their region
+		RegionCode region = RegionScope.currentActor().map(org.chunfeng.identity.Actor::region).orElseThrow();
+		audit.record("personalData.exported", "worker", null, region, null,
+				Map.of("filter", String.valueOf(query), "records", count[0]));
+	}
+
+	private Optional<String> open(byte[] sealed) {
+		return sealed == null ? Optional.empty()
+				: Optional.of(personalData.open(org.chunfeng.identity.Sealed.fromBytes(sealed)));
 	}
 
 	private record Filter(String where, List<Object> params) {
