@@ -45,6 +45,14 @@ class HomeController {
 
 	@GetMapping("/")
 	String overview(Model model) {
+		// a worker and an enterprise user start at their own record, not at the bureau's overview
+		var role = org.chunfeng.identity.RegionScope.currentActor().map(org.chunfeng.identity.Actor::role).orElse(null);
+		if (role == org.chunfeng.identity.Role.WORKER) {
+			return "redirect:/me";
+		}
+		if (role == org.chunfeng.identity.Role.ENTERPRISE_USER) {
+			return "redirect:/my-enterprise";
+		}
 		LocalDate today = LocalDate.now(clock);
 		campaigns.current(today).ifPresent(campaign -> {
 			model.addAttribute("campaign", campaign);

@@ -3,11 +3,13 @@ package org.chunfeng.platform.spreadsheet;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Enumeration;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.ZipEntry;
@@ -30,12 +32,12 @@ final class BoundedZip implements ZipEntrySource {
 	/** Below this a part is too small to matter, whatever its ratio (POI uses 100 KB the same way). */
 	private static final long RATIO_GRACE_BYTES = 100 * 1024;
 
-	private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+	private static final byte[] DOCTYPE = "<!DOCTYPE".getBytes(StandardCharsets.US_ASCII);
 
 	private final ZipFile zip;
 	private final String fileName;
 	private final SpreadsheetLimits limits;
-	private final Map<String, Part> parts = new HashMap<>();
+	private final Map<String, Part> parts = new LinkedHashMap<>();
 	private final Map<String, Long> partLimits = new HashMap<>();
 	private long inflatedTotal;
 	private SpreadsheetException refusal;
@@ -78,14 +80,18 @@ final class BoundedZip implements ZipEntrySource {
 		for (Enumeration<? extends ZipEntry> entries = zip.entries(); entries.hasMoreElements();) {
 			ZipEntry entry = entries.nextElement();
 			long size = Math.max(entry.getSize(), 0);
-			if (size > RATIO_GRACE_BYTES && size / Math.max(entry.getCompressedSize(), 1) > limits.maxCompressionRatio()) {
+			long compressed = Math.max(entry.getCompressedSize(), 1);
+			if (size > RATIO_GRACE_BYTES && size / compressed > limits.maxCompressionRatio()) {
 				throw compressionRatio(entry.getName());
 			}
 			declaredTotal += size;
 			if (declaredTotal > limits.maxUncompressedBytes()) {
 				throw tooLarge();
 			}
-			parts.put(entry.getName(), new Part(entry));
+			if (parts.put(entry.getName(), new Part(entry)) != null) {
+				// the JDK reads an entry by name: two of one name would let sizes checked on one apply to the other
+				throw Refusals.corrupt(fileName, new IOException("Two entries named " + entry.getName()));
+			}
 		}
 	}
 
@@ -183,6 +189,7 @@ final class BoundedZip implements ZipEntrySource {
 		private final String name;
 		private final long compressed;
 		private final long partLimit;
+		private final byte[] one = new byte[1];
 		private long count;
 		private int doctypeMatched;
 
@@ -195,7 +202,6 @@ final class BoundedZip implements ZipEntrySource {
 
 		@Override
 		public int read() throws IOException {
-			byte[] one = new byte[1];
 			int n = read(one, 0, 1);
 			return n < 0 ? -1 : one[0] & 0xff;
 		}

@@ -6,7 +6,7 @@ package org.chunfeng.platform.spreadsheet;
  * @param maxRows               data rows after the header row
  * @param maxColumns            columns that hold a value (A is 1)
  * @param maxCellLength         characters in one cell, after trimming
- * @param maxZipEntries         entries in an {@code .xlsx} zip
+ * @param maxZipEntries         entries in an {@code .xlsx} zip (POI refuses more than 1,000 on its own)
  * @param maxUncompressedBytes  bytes a whole file may unpack to (for a {@code .csv}: its size)
  * @param maxCompressionRatio   how many times its compressed size one zip entry may unpack to
  * @param maxSharedStringsBytes unpacked size of the shared-strings part, which is held in memory while reading

@@ -81,6 +81,11 @@ public final class SpreadsheetReader implements Closeable {
 		}
 	}
 
+	/** {@link #open(Path, String, SpreadsheetLimits)} within {@link SpreadsheetLimits#DEFAULT}. */
+	public static SpreadsheetReader open(Path file, String fileName) throws IOException {
+		return open(file, fileName, SpreadsheetLimits.DEFAULT);
+	}
+
 	public SpreadsheetFormat format() {
 		return format;
 	}

@@ -38,9 +38,6 @@ import static org.apache.poi.xssf.usermodel.XSSFRelation.NS_SPREADSHEETML;
  */
 final class XlsxRows implements RowSource, SheetContentsHandler {
 
-	/** POI's hardened factory (no DTD support, no external entities); a DTD event is refused outright below. */
-	private static final XMLInputFactory XML = XMLHelper.newXMLInputFactory();
-
 	private static final Set<String> WORKBOOK_TYPES = Set.of(XSSFRelation.WORKBOOK.getContentType(),
 			XSSFRelation.MACROS_WORKBOOK.getContentType(), XSSFRelation.TEMPLATE_WORKBOOK.getContentType(),
 			XSSFRelation.MACRO_TEMPLATE_WORKBOOK.getContentType());
@@ -84,7 +81,8 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 		try {
 			checkWorkbook(pkg, fileName);
 			// worksheets stream (bounded by the whole file's limit); everything else is held whole, so bounded tighter
-			partsOf(pkg, XSSFRelation.WORKSHEET).forEach(p -> zip.limitPart(entryName(p), limits.maxUncompressedBytes()));
+			partsOf(pkg, XSSFRelation.WORKSHEET)
+				.forEach(p -> zip.limitPart(entryName(p), limits.maxUncompressedBytes()));
 			partsOf(pkg, XSSFRelation.SHARED_STRINGS)
 				.forEach(p -> zip.limitPart(entryName(p), limits.maxSharedStringsBytes()));
 			XSSFReader reader = new XSSFReader(pkg);
@@ -101,7 +99,7 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 			boolean date1904 = date1904(reader.getWorkbookData());
 			ExcelText.Styles styles = styles(pkg);
 			BoundedSharedStrings strings = sharedStrings(pkg, limits);
-			XMLStreamReader xml = XML.createXMLStreamReader(sheet);
+			XMLStreamReader xml = xmlFactory().createXMLStreamReader(sheet);
 			return new XlsxRows(fileName, limits, zip, pkg, sheet, xml, styles, strings, date1904);
 		}
 		catch (Exception ex) {
@@ -153,9 +151,9 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 							prefix == null || prefix.isEmpty() ? local : prefix + ":" + local, "CDATA",
 							xml.getAttributeValue(i));
 				}
-				handler.startElement(xml.getNamespaceURI(), xml.getLocalName(), qName(), attributes);
+				handler.startElement(namespace(), xml.getLocalName(), qName(), attributes);
 			}
-			case XMLStreamConstants.END_ELEMENT -> handler.endElement(xml.getNamespaceURI(), xml.getLocalName(), qName());
+			case XMLStreamConstants.END_ELEMENT -> handler.endElement(namespace(), xml.getLocalName(), qName());
 			case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE -> {
 				// whitespace between elements means nothing to POI's handler; only text is bounded and passed on
 				if (handler.inCell || !xml.isWhiteSpace()) {
@@ -168,6 +166,12 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 				// comments, processing instructions, document start and end carry no cells
 			}
 		}
+	}
+
+	/** As SAX gives it: {@code null} for none (POI's handler then still reads the element). */
+	private String namespace() {
+		String uri = xml.getNamespaceURI();
+		return uri == null || uri.isEmpty() ? null : uri;
 	}
 
 	private String qName() {
@@ -221,13 +225,20 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 		return letters == 0 ? -1 : column - 1;
 	}
 
-	/** POI's sheet handler, with the cell's type remembered and its text bounded while it arrives. */
+	/**
+	 * POI's sheet handler, with the cell's type remembered and its text bounded while it arrives. Inline strings are
+	 * collected here rather than by POI, which builds an XMLBeans rich-text object for each one.
+	 */
 	private final class Cells extends XSSFSheetXMLHandler {
 
 		private final int budget;
+		private final StringBuilder inline = new StringBuilder();
 		private String reference;
 		private String type;
 		private boolean inCell;
+		private boolean inInline;
+		private boolean inText;
+		private int phonetic;
 		private int cellChars;
 		private int nodeChars;
 
@@ -239,11 +250,24 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 		@Override
 		public void startElement(String uri, String localName, String qName, Attributes atts) throws SAXException {
 			nodeChars = 0;
-			if ((uri == null || NS_SPREADSHEETML.equals(uri)) && "c".equals(localName)) {
-				reference = atts.getValue("r");
-				type = atts.getValue("t");
-				inCell = true;
-				cellChars = 0;
+			if (ours(uri)) {
+				if ("c".equals(localName)) {
+					reference = atts.getValue("r");
+					type = atts.getValue("t");
+					inCell = true;
+					cellChars = 0;
+				}
+				else if (inCell && "inlineStr".equals(type) && "is".equals(localName)) {
+					inInline = true;
+					inline.setLength(0);
+					return;
+				}
+				if (inInline) {
+					// <is> holds runs <r><t>, and phonetic guides <rPh><t> that are not part of the value
+					phonetic += "rPh".equals(localName) ? 1 : 0;
+					inText = "t".equals(localName) && phonetic == 0;
+					return;
+				}
 			}
 			super.startElement(uri, localName, qName, atts);
 		}
@@ -251,13 +275,24 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 		@Override
 		public void endElement(String uri, String localName, String qName) throws SAXException {
 			nodeChars = 0;
+			if (inInline && ours(uri)) {
+				if ("is".equals(localName)) {
+					inInline = false;
+					cell(reference, BoundedSharedStrings.decode(inline.toString()), null);
+				}
+				else {
+					phonetic -= "rPh".equals(localName) ? 1 : 0;
+					inText = false;
+				}
+				return;
+			}
 			try {
 				super.endElement(uri, localName, qName);
 			}
 			catch (BoundedSharedStrings.Overlong ex) {
 				throw tooLong();
 			}
-			if ((uri == null || NS_SPREADSHEETML.equals(uri)) && "c".equals(localName)) {
+			if (ours(uri) && "c".equals(localName)) {
 				inCell = false;
 			}
 		}
@@ -272,6 +307,12 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 			if (nodeChars > budget) {
 				throw Refusals.corrupt(fileName, new IOException("Text of more than " + budget + " characters"));
 			}
+			if (inInline) {
+				if (inText) {
+					inline.append(ch, start, length);
+				}
+				return;
+			}
 			super.characters(ch, start, length);
 		}
 
@@ -279,17 +320,30 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 			int column = reference == null ? -1 : column(reference);
 			return row.tooLong(column < 0 ? lastColumn + 1 : column, reference);
 		}
+
+		private static boolean ours(String uri) {
+			return uri == null || uri.isEmpty() || NS_SPREADSHEETML.equals(uri);
+		}
 	}
 
 	// ---- opening
 
 	private static void checkWorkbook(OPCPackage pkg, String fileName) throws Exception {
-		PackageRelationship core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT).getRelationship(0);
+		PackageRelationship core = pkg.getRelationshipsByType(PackageRelationshipTypes.CORE_DOCUMENT)
+			.getRelationship(0);
 		PackagePart workbook = core == null ? null : pkg.getPart(core);
 		if (workbook == null || !WORKBOOK_TYPES.contains(workbook.getContentType())) {
 			// a Word or PowerPoint file, a strict-OOXML or binary (.xlsb) workbook
 			throw new SpreadsheetException("spreadsheet.notXlsx", fileName);
 		}
+	}
+
+	/**
+	 * POI's hardened StAX factory (no DTD support, no external entities; a DTD event is refused outright anyway), a
+	 * new one per file: the JDK's factory is not documented as thread-safe.
+	 */
+	private static XMLInputFactory xmlFactory() {
+		return XMLHelper.newXMLInputFactory();
 	}
 
 	private static List<PackagePart> partsOf(OPCPackage pkg, XSSFRelation relation) {
@@ -304,7 +358,7 @@ final class XlsxRows implements RowSource, SheetContentsHandler {
 	/** Whether the workbook counts dates from 1904 (old Mac Excel) rather than 1900. */
 	private static boolean date1904(InputStream workbook) throws XMLStreamException, IOException {
 		try (workbook) {
-			XMLStreamReader xml = XML.createXMLStreamReader(workbook);
+			XMLStreamReader xml = xmlFactory().createXMLStreamReader(workbook);
 			try {
 				while (xml.hasNext()) {
 					int event = xml.next();

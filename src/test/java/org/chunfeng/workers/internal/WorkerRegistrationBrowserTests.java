@@ -1,0 +1,169 @@
+package org.chunfeng.workers.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.chunfeng.identity.RegionScope;
+import org.chunfeng.identity.SmsSender;
+import org.chunfeng.reference.MobileNumber;
+import org.chunfeng.reference.ResidentIdNumber;
+import org.chunfeng.support.TestPeople;
+import org.chunfeng.workers.FestivalPlan;
+import org.chunfeng.workers.Worker;
+import org.chunfeng.workers.Workers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * A migrant worker registers on a phone-sized window of Debian's Chromium: mobile number, the SMS code, ID number,
+ * where they live and the festival plan; then signs in with the mobile number and changes the plan, which the
+ * history keeps.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chunfeng.demo.enabled=true")
+class WorkerRegistrationBrowserTests {
+
+	private static final File CHROMIUM = new File("/usr/bin/chromium");
+	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
+
+	/** The SMS gateway of the test: keeps the last text sent to each number. */
+	@TestConfiguration
+	static class Sms {
+
+		static final Map<String, String> SENT = new ConcurrentHashMap<>();
+
+		@Bean
+		SmsSender testSmsSender() {
+			return (to, text) -> SENT.put(to.value(), text);
+		}
+	}
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	Workers workers;
+
+	ChromeDriver browser;
+	WebDriverWait wait;
+	Path profile;
+
+	@BeforeEach
+	void openPhoneSizedBrowser() throws IOException {
+		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
+		if (System.getenv("CI") != null) {
+			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
+		}
+		assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
+		profile = Files.createTempDirectory("chunfeng-chromium-");
+		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+				"--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
+		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
+			.usingAnyFreePort().build();
+		browser = new ChromeDriver(service, options);
+		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+	}
+
+	@AfterEach
+	void closeBrowser() throws IOException {
+		if (browser != null) {
+			browser.quit();
+		}
+		if (profile != null) {
+			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		}
+	}
+
+	@Test
+	void aWorkerRegistersOnAPhoneSignsInWithTheMobileAndChangesTheFestivalPlan() throws IOException {
+		MobileNumber mobile = TestPeople.mobile();
+		ResidentIdNumber id = TestPeople.idNumber();
+		browser.get("http://127.0.0.1:" + port + "/login");
+		browser.findElement(By.id("register-link")).click();
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-form")));
+		assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("劳动者注册");
+
+		browser.findElement(By.id("mobile")).sendKeys(mobile.value());
+		click(By.id("send-code"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("register-notice")));
+		Matcher code = Pattern.compile("(\\d{6})").matcher(Sms.SENT.get(mobile.value()));
+		assertThat(code.find()).isTrue();
+
+		// the number typed survives the round trip for the code
+		assertThat(browser.findElement(By.id("mobile")).getAttribute("value")).isEqualTo(mobile.value());
+		browser.findElement(By.id("code")).sendKeys(code.group(1));
+		browser.findElement(By.id("name")).sendKeys("李春燕");
+		browser.findElement(By.id("idNumber")).sendKeys(id.value());
+		new Select(browser.findElement(By.id("residence"))).selectByVisibleText("虎丘区");
+		new Select(browser.findElement(By.id("plan"))).selectByVisibleText("返乡后返岗");
+		browser.findElement(By.id("password")).sendKeys("Chunfeng-2027!");
+		// the browser's password suggestion may cover the bottom of a small screen: go on with the keyboard
+		browser.findElement(By.id("passwordAgain")).sendKeys("Chunfeng-2027!" + org.openqa.selenium.Keys.TAB);
+		browser.findElement(By.id("consent")).sendKeys(org.openqa.selenium.Keys.SPACE);
+		assertThat(browser.findElement(By.id("consent")).isSelected()).isTrue();
+		screenshot("register-phone");
+		click(By.id("register-submit"));
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("login-registered")));
+		browser.findElement(By.id("username")).sendKeys(mobile.value());
+		browser.findElement(By.id("password")).sendKeys("Chunfeng-2027!");
+		browser.findElement(By.cssSelector("#login-form button[type=submit]")).click();
+
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("me-form")));
+		assertThat(browser.findElement(By.id("me-name")).getText()).isEqualTo("李春燕");
+		// a date field's typing depends on the browser's locale: set the value as the date picker would
+		browser.executeScript("arguments[0].value = '2027-01-30'", browser.findElement(By.id("leaveDate")));
+		browser.executeScript("arguments[0].value = '2027-02-14'", browser.findElement(By.id("returnDate")));
+		browser.findElement(By.id("expectedWage")).sendKeys("5500");
+		click(By.id("me-save"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
+		assertThat(browser.findElements(By.cssSelector("#plan-history li"))).hasSize(2);
+		screenshot("me-phone");
+
+		Worker stored = RegionScope.asSystem(() -> workers.findByIdNumber(id)).orElseThrow();
+		assertThat(stored.festivalPlan()).isEqualTo(FestivalPlan.GOING_HOME_RETURNING);
+		assertThat(stored.plan().returnDate()).hasToString("2027-02-14");
+		assertThat(stored.profile().expectedWage()).isEqualTo(5500);
+		assertThat(stored.mobileMasked()).isEqualTo(mobile.masked());
+		assertThat(stored.source().name()).isEqualTo("SELF_REGISTERED");
+		assertThat(stored.consentAt()).isNotNull();
+	}
+
+	/** Clicks as a thumb does: after scrolling the element into the middle of the small screen (at once, not smoothly). */
+	private void click(By locator) {
+		var element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
+		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+	}
+
+	private void screenshot(String name) throws IOException {
+		Path target = Path.of("target", "screenshots");
+		Files.createDirectories(target);
+		Files.write(target.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+	}
+}
