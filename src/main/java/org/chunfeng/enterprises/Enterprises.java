@@ -78,7 +78,12 @@ public interface Enterprises {
 	/** The insurance evidence of an enterprise, the latest year first. */
 	List<InsuranceYear> insurance(long enterpriseId);
 
-	/** Records (or replaces) one year of evidence. */
+	/**
+	 * Records (or replaces) one year of evidence.
+	 *
+	 * @throws org.chunfeng.platform.InvalidRequestException naming {@code year} if the enterprise itself would
+	 *         replace a year from the social-insurance file ({@link EvidenceSource#IMPORT} is authoritative)
+	 */
 	InsuranceYear recordInsurance(long enterpriseId, InsuranceYear year);
 
 	/**

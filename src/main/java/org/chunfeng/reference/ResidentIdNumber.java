@@ -169,6 +169,17 @@ public record ResidentIdNumber(String value) {
 		}
 	}
 
+	/**
+	 * The number made of 17 digits (address code, birth date, sequence) and their check character: synthetic
+	 * populations (benchmarks, demo data) are generated with it.
+	 */
+	public static ResidentIdNumber completing(String first17) {
+		if (first17 == null || !first17.matches("[0-9]{17}")) {
+			throw new IllegalArgumentException("17 digits expected");
+		}
+		return parse(first17 + expectedCheckChar(first17));
+	}
+
 	/** ISO 7064 MOD 11-2 over the first 17 digits. */
 	private static char expectedCheckChar(String v) {
 		int sum = 0;

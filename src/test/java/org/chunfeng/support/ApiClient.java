@@ -77,7 +77,12 @@ public final class ApiClient {
 
 	/** Posts a console form with the CSRF token the login page (or the given page) carries. */
 	public Response postForm(String path, String form) {
-		String page = get(path).body();
+		return postForm(path, path, form);
+	}
+
+	/** Posts a console form to {@code path} with the CSRF token of another page (a path with no page of its own). */
+	public Response postForm(String tokenPage, String path, String form) {
+		String page = get(tokenPage).body();
 		java.util.regex.Matcher csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"")
 			.matcher(page);
 		String token = csrf.find() ? csrf.group(1) : "";

@@ -37,6 +37,8 @@ public final class Endpoints {
 			// district) or answers 404
 			Map.entry("/workers/{workerId}", List.of("/workers/{workerId}")),
 			Map.entry("/workers/{workerId}/edit", List.of("/workers/{workerId}/edit")),
+			Map.entry("/enterprises/{enterpriseId}", List.of("/enterprises/{enterpriseId}")),
+			Map.entry("/enterprises/{enterpriseId}/edit", List.of("/enterprises/{enterpriseId}/edit")),
 			Map.entry("/imports/{importId}", List.of("/imports/{importId}")),
 			Map.entry("/imports/{importId}/progress", List.of("/imports/{importId}/progress")),
 			Map.entry("/imports/{importId}/errors.xlsx", List.of("/imports/{importId}/errors.xlsx")),
@@ -148,6 +150,13 @@ public final class Endpoints {
 			if (name.equals("id") && path.startsWith("/api/v1/accounts/")) {
 				// the first account of the test database, for callers that pass no id of their own
 				return "1";
+			}
+			if (name.equals("contactId")) {
+				// a contact of the record named by the other variables, or of none: the answer must not be 2xx
+				return "1";
+			}
+			if (name.equals("year")) {
+				return "2026";
 			}
 			fail("API path " + path + " has variable {" + name + "} without a sample in Endpoints");
 			return "";

@@ -2,9 +2,13 @@ package org.chunfeng.support;
 
 import java.util.Set;
 
+import org.chunfeng.enterprises.Enterprise;
+import org.chunfeng.enterprises.Enterprises;
+import org.chunfeng.enterprises.NewEnterprise;
 import org.chunfeng.identity.Accounts;
 import org.chunfeng.identity.DataCategory;
 import org.chunfeng.identity.NewAccount;
+import org.chunfeng.identity.RegionScope;
 import org.chunfeng.identity.Role;
 import org.chunfeng.reference.RegionCode;
 
@@ -19,6 +23,8 @@ public final class TestAccounts {
 	public static final String HUQIU = "test-huqiu";
 	public static final String WUZHONG = "test-wuzhong";
 	public static final String AGENCY = "test-miit";
+	/** An enterprise user of an enterprise in 虎丘 (see {@link #ensureEnterpriseUser}). */
+	public static final String ENTERPRISE = "test-enterprise";
 
 	private TestAccounts() {
 	}
@@ -32,6 +38,19 @@ public final class TestAccounts {
 		accounts.create(account(HUQIU, Role.CASEWORKER, RegionCode.of("320505"), null, Set.of()));
 		accounts.create(account(WUZHONG, Role.CASEWORKER, RegionCode.of("320506"), null, Set.of()));
 		accounts.create(account(AGENCY, Role.AGENCY_VIEWER, city, "MIIT", Set.of(DataCategory.KEY_ENTERPRISES)));
+	}
+
+	/** The enterprise user {@link #ENTERPRISE}, with an enterprise of its own in 虎丘, created once. */
+	public static synchronized String ensureEnterpriseUser(Accounts accounts, Enterprises enterprises) {
+		ensure(accounts);
+		if (accounts.findByUsername(ENTERPRISE).isEmpty()) {
+			RegionCode huqiu = RegionCode.of("320505");
+			Enterprise enterprise = RegionScope.asSystem(() -> enterprises.register(new NewEnterprise(
+					TestPeople.creditCode(), "测试用户所在单位", huqiu, null, "36", 120, null, false)));
+			accounts.create(new NewAccount(ENTERPRISE, ENTERPRISE, PASSWORD, Role.ENTERPRISE_USER, huqiu, null,
+					Set.of(), enterprise.id(), null, false));
+		}
+		return ENTERPRISE;
 	}
 
 	private static NewAccount account(String username, Role role, RegionCode region, String agency,

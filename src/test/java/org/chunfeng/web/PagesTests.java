@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.chunfeng.enterprises.Enterprises;
 import org.chunfeng.identity.Accounts;
 import org.chunfeng.support.ApiClient;
 import org.chunfeng.support.Endpoints;
@@ -30,7 +31,13 @@ class PagesTests {
 	private static final List<String> VARIANTS = List.of("/reference/regions?q=" + ApiClient.encode("苏州"),
 			"/reference/regions?level=PREFECTURE&page=2", "/reference/industries?q=" + ApiClient.encode("制造"),
 			"/reference/industries?level=DIVISION", "/reference/occupations?q=6-29&level=OCCUPATION",
-			"/reference/occupations?level=NOT_A_LEVEL", "/reference/industries/36/children");
+			"/reference/occupations?level=NOT_A_LEVEL", "/reference/industries/36/children",
+			"/enterprises?q=" + ApiClient.encode("苏州") + "&industry=C&keyOnly=true&sizeClass=SMALL&labourDispatch=true",
+			"/enterprises?region=&sizeClass=&industry=", "/enterprises/size-indicators?industryCode=36",
+			"/enterprises/size-indicators?industryCode=J");
+
+	/** Pages only an enterprise user may open (the administrator gets 403 there): rendered as one. */
+	private static final String ENTERPRISE_USER_PAGES = "/my-enterprise";
 
 	@LocalServerPort
 	int port;
@@ -48,6 +55,9 @@ class PagesTests {
 	@Autowired
 	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
+	@Autowired
+	Enterprises enterprises;
+
 	@BeforeEach
 	void accounts() {
 		TestAccounts.ensure(accounts);
@@ -58,18 +68,26 @@ class PagesTests {
 		// records of the administrator's city for the pages that show one
 		long worker = org.chunfeng.identity.RegionScope.asSystem(() -> workers.register(
 				org.chunfeng.support.TestPeople.worker("页面测试", org.chunfeng.reference.RegionCode.of("320505"))).id());
+		long enterprise = org.chunfeng.identity.RegionScope.asSystem(() -> enterprises.register(
+				new org.chunfeng.enterprises.NewEnterprise(org.chunfeng.support.TestPeople.creditCode(), "页面测试企业",
+						org.chunfeng.reference.RegionCode.of("320505"), null, "39", 30, null, false)).id());
 		long job = org.chunfeng.identity.RegionScope.asSystem(() -> jdbc.sql("""
 				insert into import_job (kind, mode, status, file_name, region_code, created_by, locale, finished_at)
 				values ('WORKERS', 'VALID_ROWS', 'SUCCEEDED', 'pages.xlsx', '320500', 'test', 'zh-CN', now())
 				returning id""").query(Long.class).single());
 		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
-				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job))));
+				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job), "enterpriseId",
+						String.valueOf(enterprise))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
-		ApiClient client = ApiClient.withSession(port, TestAccounts.ADMIN);
+		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
+		ApiClient enterpriseUser = ApiClient.withSession(port,
+				TestAccounts.ensureEnterpriseUser(accounts, enterprises));
 		for (String address : addresses) {
-			if (Endpoints.ownRecordPage(address)) {
-				assertThat(client.get(address).status()).as(address + " is not the administrator's").isEqualTo(403);
+			ApiClient client = address.startsWith(ENTERPRISE_USER_PAGES) ? enterpriseUser : admin;
+			if (Endpoints.ownRecordPage(address) && client == admin) {
+				// a worker's own pages: the browser test walks them as a worker
+				assertThat(admin.get(address).status()).as(address + " is not the administrator's").isEqualTo(403);
 				continue;
 			}
 			for (String lang : List.of("zh_CN", "en")) {

@@ -138,16 +138,20 @@ class JdbcEnterprises implements Enterprises {
 		for (int from = 0; from < enterprises.size(); from += BATCH) {
 			List<NewEnterprise> batch = enterprises.subList(from, Math.min(from + BATCH, enterprises.size()));
 			if (write(REGISTER, batch).size() < batch.size()) {
-				Set<String> existing = new HashSet<>(jdbc.sql("""
-						select credit_code from enterprise where credit_code = any(?) and created_at < now()""")
+				// only records inside the caller's region are found here: one outside stays anonymous
+				Map<String, Long> existing = new HashMap<>();
+				jdbc.sql("""
+						select credit_code, id from enterprise where credit_code = any(?) and created_at < now()""")
 					.param(batch.stream().map(e -> e.creditCode().value()).toArray(String[]::new))
-					.query(String.class)
-					.list());
-				throw new DuplicateEnterpriseException(batch.stream()
+					.query(rs -> {
+						existing.put(rs.getString(1), rs.getLong(2));
+					});
+				throw batch.stream()
 					.map(NewEnterprise::creditCode)
-					.filter(code -> existing.contains(code.value()))
+					.filter(code -> existing.containsKey(code.value()))
 					.findFirst()
-					.orElse(batch.getFirst().creditCode()));
+					.map(code -> new DuplicateEnterpriseException(code, existing.get(code.value())))
+					.orElseGet(() -> new DuplicateEnterpriseException(batch.getFirst().creditCode()));
 			}
 		}
 		List<Enterprise> registered = byCodes(enterprises);
@@ -534,13 +538,19 @@ class JdbcEnterprises implements Enterprises {
 	public InsuranceYear recordInsurance(long enterpriseId, InsuranceYear year) {
 		Enterprise enterprise = existing(enterpriseId);
 		Optional<InsuranceYear> before = insurance(enterpriseId).stream().filter(y -> y.year() == year.year()).findFirst();
-		jdbc.sql("""
+		// the social-insurance system's file is authoritative: an enterprise's own figures never replace its year,
+		// checked in the statement itself so that an import committing meanwhile is not overwritten either
+		int written = jdbc.sql("""
 				insert into enterprise_insurance_year (enterprise_id, year, insured_headcount, premiums_fen, source)
 				values (?, ?, ?, ?, ?)
 				on conflict (enterprise_id, year) do update set insured_headcount = excluded.insured_headcount,
-				    premiums_fen = excluded.premiums_fen, source = excluded.source, recorded_at = now()""")
+				    premiums_fen = excluded.premiums_fen, source = excluded.source, recorded_at = now()
+				where enterprise_insurance_year.source <> 'IMPORT' or excluded.source <> 'ENTERPRISE'""")
 			.params(enterpriseId, year.year(), year.insuredHeadcount(), year.premiums().fen(), year.source().name())
 			.update();
+		if (written == 0) {
+			throw new InvalidRequestException("year", "enterprise.insurance.imported", year.year());
+		}
 		InsuranceYear after = insurance(enterpriseId).stream().filter(y -> y.year() == year.year()).findFirst()
 			.orElseThrow();
 		audit.record("enterprise.insuranceRecorded", "enterprise", String.valueOf(enterpriseId), enterprise.region(),

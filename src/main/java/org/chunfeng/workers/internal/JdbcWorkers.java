@@ -271,19 +271,15 @@ class JdbcWorkers implements Workers {
 			int added = (int) written.stream().filter(Written::added).count();
 			counts = counts.plus(new UpsertCounts(added, written.size() - added, rows.size() - written.size()));
 			if (!written.isEmpty()) {
-				// one entry per record written: no personal number in clear
-				Map<Long, Worker> byId = new java.util.HashMap<>();
-				jdbc.sql("select " + COLUMNS + " from worker where id = any(?)")
-					.param(written.stream().map(Written::id).toArray(Long[]::new))
-					.query(JdbcWorkers::map)
-					.list()
-					.forEach(w -> byId.put(w.id(), w));
+				// one entry per record written, what the row said: no personal number in clear
+				Map<String, NewWorker> byIndex = new java.util.HashMap<>();
+				rows.forEach(row -> byIndex.put(HEX.formatHex(row.idIndex()), row.worker()));
 				List<Audit.Entry> addedEntries = new ArrayList<>();
 				List<Audit.Entry> updatedEntries = new ArrayList<>();
 				for (Written w : written) {
-					Worker worker = byId.get(w.id());
-					(w.added() ? addedEntries : updatedEntries)
-						.add(new Audit.Entry(String.valueOf(w.id()), worker.residence(), worker));
+					NewWorker worker = byIndex.get(w.index());
+					(w.added() ? addedEntries : updatedEntries).add(new Audit.Entry(String.valueOf(w.id()),
+							worker.profile().residence(), summary(worker)));
 				}
 				audit.recordAll("worker.imported", "worker", addedEntries);
 				audit.recordAll("worker.reimported", "worker", updatedEntries);
