@@ -15,6 +15,7 @@ public record ImportJob(long id, ImportKind kind, ImportMode mode, ImportStatus 
 		String message, Instant createdAt, Instant finishedAt) {
 
 	/** Percent done, for the progress bar; 100 once finished. */
+	@com.fasterxml.jackson.annotation.JsonProperty
 	public int percent() {
 		if (status.finished()) {
 			return 100;
