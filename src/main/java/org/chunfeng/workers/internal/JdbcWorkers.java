@@ -648,7 +648,7 @@ class JdbcWorkers implements Workers {
 	}
 
 	@Override
-	@Transactional(readOnly = true)
+	@Transactional
 	public void forEachRevealed(WorkerQuery query,
 			java.util.function.BiConsumer<Worker, Map<PersonalNumber, String>> action) {
 		Filter filter = filter(query);

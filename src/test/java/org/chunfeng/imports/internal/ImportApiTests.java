@@ -97,6 +97,61 @@ class ImportApiTests {
 			.statusCode()).isEqualTo(403);
 	}
 
+	@Test
+	void aFilteredListIsExportedMaskedUnlessRevealedWhichIsAudited() throws Exception {
+		org.chunfeng.reference.ResidentIdNumber id = TestPeople.idNumber();
+		String name = "导出" + Long.toString(System.nanoTime() % 1_000_000, 36);
+		org.chunfeng.identity.RegionScope.asSystem(() -> workers.register(TestPeople.worker(name, id, TestPeople.mobile(),
+				org.chunfeng.reference.RegionCode.of("320505"), null, org.chunfeng.workers.EmploymentStatus.SEEKING, null,
+				java.util.Set.of(), org.chunfeng.workers.FestivalPlan.UNDECIDED,
+				org.chunfeng.workers.RegistrationSource.CASEWORKER)));
+		ApiClient api = ApiClient.withToken(port, TestAccounts.HUQIU);
+		List<List<String>> masked = exported(api, "/api/v1/exports/workers.xlsx?q=" + ApiClient.encode(name));
+		assertThat(masked).hasSize(1);
+		assertThat(masked.getFirst()).contains(name, id.masked()).doesNotContain(id.value());
+		List<List<String>> revealed = exported(api, "/api/v1/exports/workers.xlsx?reveal=true&q=" + ApiClient.encode(name));
+		assertThat(revealed.getFirst()).contains(id.value());
+		assertThat(org.chunfeng.identity.RegionScope.asSystem(() -> jdbc.sql(
+				"select count(*) from audit_log where action = 'personalData.exported' and actor = ?")
+			.param(TestAccounts.HUQIU).query(Long.class).single())).isPositive();
+		// the other district's export does not hold the record
+		assertThat(exported(ApiClient.withToken(port, TestAccounts.WUZHONG),
+				"/api/v1/exports/workers.xlsx?q=" + ApiClient.encode(name))).isEmpty();
+		assertThat(ApiClient.withToken(port, TestAccounts.AGENCY).get("/api/v1/exports/workers.xlsx").status())
+			.isEqualTo(403);
+	}
+
+	@Autowired
+	org.chunfeng.workers.Workers workers;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	/** The data rows of an exported workbook. */
+	private List<List<String>> exported(ApiClient api, String path) throws Exception {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+			.header("Authorization", "Bearer " + api.token())
+			.build();
+		byte[] body;
+		try (HttpClient client = HttpClient.newHttpClient()) {
+			HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+			assertThat(response.statusCode()).isEqualTo(200);
+			body = response.body();
+		}
+		java.nio.file.Path file = java.nio.file.Files.createTempFile("export-", ".xlsx");
+		try {
+			java.nio.file.Files.write(file, body);
+			try (org.chunfeng.platform.spreadsheet.SpreadsheetReader reader = org.chunfeng.platform.spreadsheet.SpreadsheetReader
+				.open(file, "export.xlsx", org.chunfeng.platform.spreadsheet.SpreadsheetLimits.DEFAULT)) {
+				assertThat(reader.header().orElseThrow().cells()).startsWith("编号", "姓名", "公民身份号码");
+				return reader.rows().map(org.chunfeng.platform.spreadsheet.SheetRow::cells).toList();
+			}
+		}
+		finally {
+			java.nio.file.Files.deleteIfExists(file);
+		}
+	}
+
 	private HttpResponse<String> upload(String token, String kind, String mode, String fileName, byte[] content)
 			throws IOException, InterruptedException {
 		String boundary = "chunfeng" + System.nanoTime();
