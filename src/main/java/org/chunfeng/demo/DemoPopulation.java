@@ -153,9 +153,12 @@ final class DemoPopulation {
 			}
 			while (!codes.add(code));
 			KeyCategory category = keySet.contains(i) ? kind.keyCategory() : null;
+			// revenue and assets per employee as in Suzhou's manufacturing (some 0.5 to 1.5 million yuan a head)
+			long revenue = staff.get(i) * (500_000L + 10_000L * details.nextInt(100));
+			long assets = revenue / 10 * (5 + details.nextInt(11));
 			firms.add(new Firm(new NewEnterprise(CreditCode.of(code), name, RegionCode.of(district.code()),
-					address(district), kind.industry(), staff.get(i), category, kind == DemoCatalogue.DISPATCH), kind,
-					district));
+					address(district), kind.industry(), staff.get(i), category, kind == DemoCatalogue.DISPATCH, revenue,
+					assets), kind, district));
 		}
 		return firms;
 	}

@@ -60,10 +60,12 @@ class WorkerPages {
 	private final Regions regions;
 	private final MessageSource messages;
 	private final java.time.Clock clock;
+	private final org.chunfeng.reference.Occupations occupations;
 
 	WorkerPages(Workers workers, Enterprises enterprises, Regions regions, MessageSource messages,
-			java.time.Clock clock) {
+			java.time.Clock clock, org.chunfeng.reference.Occupations occupations) {
 		this.clock = clock;
+		this.occupations = occupations;
 		this.workers = workers;
 		this.enterprises = enterprises;
 		this.regions = regions;
@@ -122,6 +124,10 @@ class WorkerPages {
 		model.addAttribute("navSection", "workers");
 		model.addAttribute("worker", worker);
 		model.addAttribute("age", worker.age(java.time.LocalDate.now(clock)));
+		Map<String, String> occupationNames = new LinkedHashMap<>();
+		worker.occupations().forEach(code -> occupationNames.put(code, occupations.find(code)
+			.map(o -> o.name(LocaleContextHolder.getLocale())).orElse("")));
+		model.addAttribute("occupationNames", occupationNames);
 		model.addAttribute("history", workers.planHistory(workerId));
 		model.addAttribute("mergedRecords", workers.mergedInto(workerId));
 		model.addAttribute("regionNames", regionNames(worker));
