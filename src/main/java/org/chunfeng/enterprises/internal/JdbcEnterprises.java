@@ -296,43 +296,19 @@ class JdbcEnterprises implements Enterprises {
 	@Override
 	@Transactional(readOnly = true)
 	public Paged<Enterprise> search(EnterpriseQuery query, PageQuery page) {
-		Filter filter = filter(query);
-		long total = jdbc.sql("select count(*) from enterprise where " + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single();
-		List<Object> params = new ArrayList<>(filter.params());
-		params.add(page.size());
-		params.add(page.offset());
-		List<Enterprise> items = jdbc.sql("select " + COLUMNS + " from enterprise where " + filter.where()
-				+ " order by name, id limit ? offset ?")
-			.params(params)
-			.query(JdbcEnterprises::map)
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		return filter(query).page(jdbc, "select " + COLUMNS + " from enterprise", "enterprise", "name, id", page,
+				JdbcEnterprises::map);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public void forEach(EnterpriseQuery query, Consumer<Enterprise> action) {
-		Filter filter = filter(query);
-		template.query(connection -> {
-			PreparedStatement ps = connection.prepareStatement("select " + COLUMNS + " from enterprise where "
-					+ filter.where() + " order by name, id");
-			ps.setFetchSize(500);
-			for (int i = 0; i < filter.params().size(); i++) {
-				ps.setObject(i + 1, filter.params().get(i));
-			}
-			return ps;
-		}, rs -> {
+		filter(query).stream(template, "select " + COLUMNS + " from enterprise", "name, id", rs -> {
 			action.accept(map(rs, 0));
 		});
 	}
 
-	private record Filter(String where, List<Object> params) {
-	}
-
-	private static Filter filter(EnterpriseQuery query) {
+	private static org.chunfeng.platform.database.Filtered filter(EnterpriseQuery query) {
 		List<String> clauses = new ArrayList<>(List.of("merged_into is null"));
 		List<Object> params = new ArrayList<>();
 		if (query.text() != null) {
@@ -373,7 +349,7 @@ class JdbcEnterprises implements Enterprises {
 		if (query.labourDispatch()) {
 			clauses.add("labour_dispatch");
 		}
-		return new Filter(String.join(" and ", clauses), params);
+		return org.chunfeng.platform.database.Filtered.of(clauses, params);
 	}
 
 	@Override

@@ -607,42 +607,14 @@ class JdbcWorkers implements Workers {
 	@Override
 	@Transactional(readOnly = true)
 	public Paged<Worker> search(WorkerQuery query, PageQuery page) {
-		Filter filter = filter(query);
-		long total = jdbc.sql("select count(*) from worker where " + filter.where())
-			.params(filter.params())
-			.query(Long.class)
-			.single();
-		List<Object> params = new ArrayList<>(filter.params());
-		params.add(page.size());
-		params.add(page.offset());
-		List<Worker> items = jdbc.sql("select " + COLUMNS + " from worker where " + filter.where()
-				+ " order by name, id limit ? offset ?")
-			.params(params)
-			.query(JdbcWorkers::map)
-			.list();
-		return new Paged<>(items, page.page(), page.size(), total);
+		return filter(query).page(jdbc, "select " + COLUMNS + " from worker", "worker", "name, id", page,
+				JdbcWorkers::map);
 	}
 
 	@Override
 	@Transactional(readOnly = true)
 	public void forEach(WorkerQuery query, Consumer<Worker> action) {
-		Filter filter = filter(query);
-		// a cursor in a read-only transaction: rows stream from the database, whatever the count
-		template.query(connection -> {
-			PreparedStatement ps = connection.prepareStatement("select " + COLUMNS + " from worker where "
-					+ filter.where() + " order by name, id");
-			ps.setFetchSize(500);
-			for (int i = 0; i < filter.params().size(); i++) {
-				Object value = filter.params().get(i);
-				if (value instanceof String[] strings) {
-					ps.setArray(i + 1, connection.createArrayOf("text", strings));
-				}
-				else {
-					ps.setObject(i + 1, value);
-				}
-			}
-			return ps;
-		}, rs -> {
+		filter(query).stream(template, "select " + COLUMNS + " from worker", "name, id", rs -> {
 			action.accept(map(rs, 0));
 		});
 	}
@@ -651,25 +623,17 @@ class JdbcWorkers implements Workers {
 	@Transactional
 	public void forEachRevealed(WorkerQuery query,
 			java.util.function.BiConsumer<Worker, Map<PersonalNumber, String>> action) {
-		Filter filter = filter(query);
 		long[] count = { 0 };
-		template.query(connection -> {
-			PreparedStatement ps = connection.prepareStatement("select " + COLUMNS
-					+ ", id_number_sealed, mobile_sealed, bank_account_sealed from worker where " + filter.where()
-					+ " order by name, id");
-			ps.setFetchSize(500);
-			for (int i = 0; i < filter.params().size(); i++) {
-				ps.setObject(i + 1, filter.params().get(i));
-			}
-			return ps;
-		}, rs -> {
-			Map<PersonalNumber, String> numbers = new EnumMap<>(PersonalNumber.class);
-			open(rs.getBytes("id_number_sealed")).ifPresent(v -> numbers.put(PersonalNumber.ID_NUMBER, v));
-			open(rs.getBytes("mobile_sealed")).ifPresent(v -> numbers.put(PersonalNumber.MOBILE, v));
-			open(rs.getBytes("bank_account_sealed")).ifPresent(v -> numbers.put(PersonalNumber.BANK_ACCOUNT, v));
-			action.accept(map(rs, 0), numbers);
-			count[0]++;
-		});
+		filter(query).stream(template,
+				"select " + COLUMNS + ", id_number_sealed, mobile_sealed, bank_account_sealed from worker", "name, id",
+				rs -> {
+					Map<PersonalNumber, String> numbers = new EnumMap<>(PersonalNumber.class);
+					open(rs.getBytes("id_number_sealed")).ifPresent(v -> numbers.put(PersonalNumber.ID_NUMBER, v));
+					open(rs.getBytes("mobile_sealed")).ifPresent(v -> numbers.put(PersonalNumber.MOBILE, v));
+					open(rs.getBytes("bank_account_sealed")).ifPresent(v -> numbers.put(PersonalNumber.BANK_ACCOUNT, v));
+					action.accept(map(rs, 0), numbers);
+					count[0]++;
+				});
 		// exports are made by users: the entry belongs to their region
 		RegionCode region = RegionScope.currentActor().map(org.chunfeng.identity.Actor::region).orElseThrow();
 		audit.record("personalData.exported", "worker", null, region, null,
@@ -681,10 +645,7 @@ class JdbcWorkers implements Workers {
 				: Optional.of(personalData.open(org.chunfeng.identity.Sealed.fromBytes(sealed)));
 	}
 
-	private record Filter(String where, List<Object> params) {
-	}
-
-	private Filter filter(WorkerQuery query) {
+	private org.chunfeng.platform.database.Filtered filter(WorkerQuery query) {
 		List<String> clauses = new ArrayList<>(List.of("merged_into is null"));
 		List<Object> params = new ArrayList<>();
 		if (query.text() != null) {
@@ -726,7 +687,7 @@ class JdbcWorkers implements Workers {
 				params.add(likeEscaped(query.occupation()) + "%");
 			}
 		}
-		return new Filter(String.join(" and ", clauses), params);
+		return org.chunfeng.platform.database.Filtered.of(clauses, params);
 	}
 
 	/**
