@@ -41,6 +41,9 @@ public interface Accounts {
 	 */
 	boolean reassignWorker(long duplicateId, long keptId);
 
+	/** The user accounts of an enterprise (单位用户), by username. */
+	java.util.List<AccountSummary> ofEnterprise(long enterpriseId);
+
 	/** After a merge of enterprise records: the duplicate's user accounts now act for the kept enterprise. */
 	int reassignEnterprise(long duplicateId, long keptId);
 

@@ -43,8 +43,11 @@ class EnterprisePages {
 	private final Enterprises enterprises;
 	private final Industries industries;
 	private final EnterpriseForms forms;
+	private final org.chunfeng.identity.Accounts accounts;
 
-	EnterprisePages(Enterprises enterprises, Industries industries, EnterpriseForms forms) {
+	EnterprisePages(Enterprises enterprises, Industries industries, EnterpriseForms forms,
+			org.chunfeng.identity.Accounts accounts) {
+		this.accounts = accounts;
 		this.enterprises = enterprises;
 		this.industries = industries;
 		this.forms = forms;
@@ -159,6 +162,8 @@ class EnterprisePages {
 		model.addAttribute("base", "/enterprises/" + enterpriseId);
 		model.addAttribute("selfService", false);
 		model.addAttribute("mergedRecords", enterprises.mergedInto(enterpriseId));
+		model.addAttribute("userAccounts", accounts.ofEnterprise(enterpriseId));
+		model.addAttribute("mayAdminister", RegionScope.currentActor().map(a -> a.role() == Role.ADMINISTRATOR).orElse(false));
 		model.addAttribute("mayEdit", mayEdit() && !enterprise.merged());
 		model.addAttribute("mayMerge", !enterprise.merged()
 				&& RegionScope.currentActor().map(a -> a.role() == Role.ADMINISTRATOR).orElse(false));

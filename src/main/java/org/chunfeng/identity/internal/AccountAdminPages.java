@@ -55,10 +55,12 @@ class AccountAdminPages {
 	}
 
 	@GetMapping("/new")
-	String newAccount(Model model) {
+	String newAccount(@RequestParam(required = false) Long enterpriseId, Model model) {
 		AccountAdministration.administrator();
 		Map<String, Object> form = new LinkedHashMap<>();
-		form.put("role", Role.CASEWORKER.name());
+		// from an enterprise's page: an account of that enterprise's user
+		form.put("role", enterpriseId == null ? Role.CASEWORKER.name() : Role.ENTERPRISE_USER.name());
+		form.put("enterpriseId", enterpriseId);
 		form.put("enabled", true);
 		form.put("categories", Set.of());
 		return form(model, null, form, Map.of());
@@ -68,11 +70,11 @@ class AccountAdminPages {
 	String create(@RequestParam(required = false) String username, @RequestParam(required = false) String displayName,
 			@RequestParam(required = false) String password, @RequestParam(required = false) String role,
 			@RequestParam(required = false) String region, @RequestParam(required = false) String agency,
-			@RequestParam(required = false) Set<String> categories, Model model, RedirectAttributes redirect,
-			Locale locale) {
+			@RequestParam(required = false) Set<String> categories, @RequestParam(required = false) Long enterpriseId,
+			Model model, RedirectAttributes redirect, Locale locale) {
 		Actor admin = AccountAdministration.administrator();
 		AccountDraft draft = new AccountDraft(username, displayName, password, role, region, blank(agency), categories,
-				null, null, true);
+				enterpriseId, null, true);
 		try {
 			AccountView created = administration.create(admin, draft);
 			redirect.addFlashAttribute("notice", messages.getMessage("account.admin.created", null, locale));
@@ -86,6 +88,7 @@ class AccountAdminPages {
 			form.put("region", region);
 			form.put("agency", agency);
 			form.put("categories", categories == null ? Set.of() : categories);
+			form.put("enterpriseId", enterpriseId);
 			form.put("enabled", true);
 			return form(model, null, form, errors(ex, locale));
 		}

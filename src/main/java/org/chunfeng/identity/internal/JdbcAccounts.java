@@ -172,6 +172,15 @@ class JdbcAccounts implements Accounts, UserDetailsService, UserDetailsPasswordS
 	}
 
 	@Override
+	public java.util.List<org.chunfeng.identity.AccountSummary> ofEnterprise(long enterpriseId) {
+		return jdbc.sql("select id, username, display_name, enabled from account where enterprise_id = ? order by username")
+			.param(enterpriseId)
+			.query((rs, n) -> new org.chunfeng.identity.AccountSummary(rs.getLong(1), rs.getString(2), rs.getString(3),
+					rs.getBoolean(4)))
+			.list();
+	}
+
+	@Override
 	@Transactional
 	public int reassignEnterprise(long duplicateId, long keptId) {
 		return jdbc.sql("update account set enterprise_id = ?, version = version + 1 where enterprise_id = ?")

@@ -188,6 +188,26 @@ class EnterprisePagesTests {
 	}
 
 	@Test
+	void anAdministratorCreatesTheEnterprisesUserAccountFromItsPage() {
+		Enterprise enterprise = register(new NewEnterprise(TestPeople.creditCode(), "账号" + nonce, HUQIU, null, null,
+				10, null, false));
+		String page = "/enterprises/" + enterprise.id();
+		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
+		assertThat(admin.get(page).body()).contains("id=\"enterprise-account-new\"", "暂无单位用户账号");
+		String form = "/admin/accounts/new?enterpriseId=" + enterprise.id();
+		assertThat(admin.get(form).body()).contains("value=\"" + enterprise.id() + "\"");
+		String username = "ent" + nonce.toLowerCase(java.util.Locale.ROOT);
+		Response created = admin.postForm(form, "/admin/accounts", "username=" + username + "&displayName="
+				+ ApiClient.encode("单位办事员") + "&password=Enterprise-2027&role=ENTERPRISE_USER&region=320505&agency="
+				+ "&enterpriseId=" + enterprise.id());
+		assertThat(created.status()).isEqualTo(302);
+		assertThat(admin.get(page).body()).contains(username, "单位办事员");
+		// a caseworker sees the accounts, but cannot create one
+		assertThat(ApiClient.withSession(port, TestAccounts.HUQIU).get(page).body()).contains(username)
+			.doesNotContain("id=\"enterprise-account-new\"");
+	}
+
+	@Test
 	void anEnterpriseUserSeesAndEditsItsOwnEnterpriseOnly() {
 		Enterprise own = register(new NewEnterprise(TestPeople.creditCode(), "本单位" + nonce, HUQIU, null, "36", 50,
 				KeyCategory.DAILY_NECESSITIES, false, 8_000_000L, null));
