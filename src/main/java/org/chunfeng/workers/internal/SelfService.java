@@ -145,11 +145,17 @@ class SelfService {
 			throw new InvalidRequestException("version", "problem.field.required");
 		}
 		WorkerProfile p = mine.profile();
+		// the employer waiting is the bureau's record too: kept while the worker still plans to come back
+		WorkerDraft.PlanDraft typed = draft.plan() == null ? new WorkerDraft.PlanDraft(null, null, null, null, null, null)
+				: draft.plan();
+		Long waiting = typed.plan() == FestivalPlan.GOING_HOME_RETURNING ? mine.plan().waitingEmployerId() : null;
+		WorkerDraft.PlanDraft plan = new WorkerDraft.PlanDraft(typed.plan(), typed.leaveDate(), typed.returnDate(),
+				typed.homeRegion(), waiting, typed.note());
 		WorkerDraft allowed = new WorkerDraft(null, p.name(), null, draft.residence(), draft.address(),
 				draft.status() == EmploymentStatus.EMPLOYED ? p.employerId() : null, draft.status(), draft.occupations(),
 				draft.skills(), draft.education(), draft.expectedWage(), draft.preferredIndustries(),
-				draft.preferredRegions(), p.keyGroups(), draft.consent(), draft.bankName(), draft.bankAccount(),
-				draft.plan(), draft.version());
+				draft.preferredRegions(), p.keyGroups(), draft.consent(), draft.bankName(), draft.bankAccount(), plan,
+				draft.version());
 		WorkerDraft.Checked checked = allowed.check(false);
 		return RegionScope.asSystem(() -> workers.update(mine.id(), draft.version(), checked.profile(), checked.plan(),
 				null, checked.bank()));
