@@ -14,6 +14,9 @@ public interface Regions {
 	/** The divisions directly below {@code parent}, or the provinces when {@code parent} is null; by code. */
 	List<Region> children(RegionCode parent);
 
+	/** The county-level divisions within a region (itself, if it is one), by code: what a record may be placed in. */
+	List<Region> counties(RegionCode within);
+
 	/** Province, prefecture and county of a code, as far as they exist; empty for an unknown code. */
 	List<Region> path(RegionCode code);
 

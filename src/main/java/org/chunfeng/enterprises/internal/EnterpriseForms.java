@@ -101,22 +101,7 @@ class EnterpriseForms {
 
 	/** The county-level regions a user may place records in: the own region and everything below, to counties. */
 	List<Region> counties() {
-		RegionCode scope = RegionScope.currentActor().map(Actor::region).orElse(null);
-		List<Region> result = new ArrayList<>();
-		if (scope != null) {
-			collectCounties(scope, result);
-		}
-		return result;
-	}
-
-	private void collectCounties(RegionCode code, List<Region> result) {
-		if (code.level() == RegionCode.Level.COUNTY) {
-			regions.find(code).ifPresent(result::add);
-			return;
-		}
-		for (Region child : regions.children(code)) {
-			collectCounties(child.code(), result);
-		}
+		return RegionScope.currentActor().map(Actor::region).map(regions::counties).orElse(List.of());
 	}
 
 	/** Names of the counties in the user's scope, by code. */

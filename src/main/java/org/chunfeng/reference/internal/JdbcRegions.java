@@ -44,6 +44,14 @@ class JdbcRegions implements Regions {
 	}
 
 	@Override
+	public List<Region> counties(RegionCode within) {
+		return jdbc.sql("select " + COLUMNS + " from region where level = 'COUNTY' and code like ? order by code")
+			.param(within.scopePrefix() + "%")
+			.query(this::map)
+			.list();
+	}
+
+	@Override
 	public List<Region> path(RegionCode code) {
 		List<String> codes = new ArrayList<>();
 		codes.add(code.province().value());

@@ -14,7 +14,6 @@ import org.chunfeng.platform.ConflictException;
 import org.chunfeng.platform.InvalidFieldsException;
 import org.chunfeng.platform.InvalidRequestException;
 import org.chunfeng.reference.Region;
-import org.chunfeng.reference.RegionCode;
 import org.chunfeng.reference.Regions;
 import org.chunfeng.workers.Education;
 import org.chunfeng.workers.EmploymentStatus;
@@ -108,21 +107,7 @@ class SelfServicePages {
 
 	/** The counties of the current campaign's region, where a newcomer may say they live. */
 	private List<Region> campaignCounties() {
-		RegionCode root = campaigns.current(LocalDate.now(clock)).map(Campaign::region).orElse(null);
-		if (root == null) {
-			return List.of();
-		}
-		List<Region> result = new ArrayList<>();
-		collect(root, result);
-		return result;
-	}
-
-	private void collect(RegionCode code, List<Region> result) {
-		if (code.level() == RegionCode.Level.COUNTY) {
-			regions.find(code).ifPresent(result::add);
-			return;
-		}
-		regions.children(code).forEach(child -> collect(child.code(), result));
+		return campaigns.current(LocalDate.now(clock)).map(Campaign::region).map(regions::counties).orElse(List.of());
 	}
 
 	@GetMapping("/me")

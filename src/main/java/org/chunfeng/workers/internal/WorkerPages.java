@@ -80,12 +80,13 @@ class WorkerPages {
 		WorkerQuery query = new WorkerQuery(q, region, status, keyGroup, plan, occupation);
 		model.addAttribute("navSection", "workers");
 		model.addAttribute("query", query);
-		model.addAttribute("counties", counties());
+		List<Region> counties = counties();
+		model.addAttribute("counties", counties);
 		model.addAttribute("statuses", EmploymentStatus.values());
 		model.addAttribute("keyGroups", KeyGroup.values());
 		model.addAttribute("plans", FestivalPlan.values());
 		model.addAttribute("results", workers.search(query, PageQuery.of(page, 50)));
-		model.addAttribute("regionNames", regionNames());
+		model.addAttribute("regionNames", regionNames(counties));
 		return "workers/list";
 	}
 
@@ -337,34 +338,18 @@ class WorkerPages {
 
 	/** The county-level regions a user may place records in: the own region and everything below, to counties. */
 	private List<Region> counties() {
-		RegionCode scope = RegionScope.currentActor().map(Actor::region).orElse(null);
-		if (scope == null) {
-			return List.of();
-		}
-		List<Region> result = new java.util.ArrayList<>();
-		collectCounties(scope, result);
-		return result;
+		return RegionScope.currentActor().map(Actor::region).map(regions::counties).orElse(List.of());
 	}
 
-	private void collectCounties(RegionCode code, List<Region> result) {
-		if (code.level() == RegionCode.Level.COUNTY) {
-			regions.find(code).ifPresent(result::add);
-			return;
-		}
-		for (Region child : regions.children(code)) {
-			collectCounties(child.code(), result);
-		}
-	}
-
-	private Map<String, String> regionNames() {
+	private static Map<String, String> regionNames(List<Region> counties) {
 		Map<String, String> names = new LinkedHashMap<>();
-		counties().forEach(r -> names.put(r.code().value(), r.name()));
+		counties.forEach(r -> names.put(r.code().value(), r.name()));
 		return names;
 	}
 
 	/** Names of the regions a record mentions, including abolished hukou codes (which have no name). */
 	private Map<String, String> regionNames(Worker worker) {
-		Map<String, String> names = regionNames();
+		Map<String, String> names = regionNames(counties());
 		List<RegionCode> mentioned = new java.util.ArrayList<>(worker.profile().preferredRegions());
 		mentioned.add(worker.hukouRegion());
 		mentioned.add(worker.residence());

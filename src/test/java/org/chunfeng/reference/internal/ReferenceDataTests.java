@@ -30,6 +30,16 @@ class ReferenceDataTests {
 	JdbcClient jdbc;
 
 	@Test
+	void theCountiesWithinARegionAreItsCountyLevelDivisions() {
+		var suzhou = regions.counties(RegionCode.of("320500"));
+		assertThat(suzhou).extracting(r -> r.code().value()).contains("320505", "320506", "320581")
+			.allMatch(code -> code.startsWith("3205")).doesNotContain("320500").isSorted();
+		assertThat(suzhou).allMatch(r -> r.code().level() == RegionCode.Level.COUNTY);
+		assertThat(regions.counties(RegionCode.of("320505"))).extracting(r -> r.code().value()).containsExactly("320505");
+		assertThat(regions.counties(RegionCode.of("320000"))).hasSizeGreaterThan(suzhou.size());
+	}
+
+	@Test
 	void regionsCoverTheCountry() {
 		Map<RegionCode.Level, Long> counts = regions.countByLevel();
 		assertThat(counts.get(RegionCode.Level.PROVINCE)).isEqualTo(31);
