@@ -345,13 +345,7 @@ class EnterpriseForms {
 
 	/** Every bad field with its message in the user's language; the first message per field. */
 	Map<String, String> errors(RuntimeException ex) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		List<InvalidRequestException> problems = ex instanceof InvalidFieldsException fields ? fields.problems()
-				: List.of((InvalidRequestException) ex);
-		for (InvalidRequestException problem : problems) {
-			errors.merge(problem.field(), text(problem.code(), problem.args()), (a, b) -> a);
-		}
-		return errors;
+		return org.chunfeng.platform.FieldErrors.of(ex, messages, LocaleContextHolder.getLocale());
 	}
 
 	String text(String code, Object... args) {

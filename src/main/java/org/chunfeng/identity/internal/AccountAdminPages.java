@@ -1,7 +1,6 @@
 package org.chunfeng.identity.internal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -167,12 +166,7 @@ class AccountAdminPages {
 	}
 
 	private Map<String, String> errors(RuntimeException ex, Locale locale) {
-		List<InvalidRequestException> problems = ex instanceof InvalidFieldsException fields ? fields.problems()
-				: List.of((InvalidRequestException) ex);
-		Map<String, String> errors = new LinkedHashMap<>();
-		problems.forEach(problem -> errors.merge(problem.field(),
-				messages.getMessage(problem.code(), problem.args(), locale), (a, b) -> a + " " + b));
-		return errors;
+		return org.chunfeng.platform.FieldErrors.of(ex, messages, locale);
 	}
 
 	private static String blank(String value) {

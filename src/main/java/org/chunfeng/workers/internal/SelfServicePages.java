@@ -127,7 +127,7 @@ class SelfServicePages {
 			return "redirect:/me";
 		}
 		catch (ConflictException ex) {
-			return meForm(model, mine, withVersion(draft, ex.currentVersion()), Map.of(),
+			return meForm(model, mine, draft.withVersion(ex.currentVersion()), Map.of(),
 					text("worker.conflict", ex.currentVersion()));
 		}
 		catch (InvalidRequestException | InvalidFieldsException ex) {
@@ -199,25 +199,13 @@ class SelfServicePages {
 		}
 	}
 
-	private static WorkerDraft withVersion(WorkerDraft d, int version) {
-		return new WorkerDraft(d.idNumber(), d.name(), d.mobile(), d.residence(), d.address(), d.employerId(),
-				d.status(), d.occupations(), d.skills(), d.education(), d.expectedWage(), d.preferredIndustries(),
-				d.preferredRegions(), d.keyGroups(), d.consent(), d.bankName(), d.bankAccount(), d.plan(), version);
-	}
-
 	private static String first(MultiValueMap<String, String> params, String name) {
 		String value = params.getFirst(name);
 		return value == null ? "" : value;
 	}
 
 	private Map<String, String> errors(RuntimeException ex) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		List<InvalidRequestException> problems = ex instanceof InvalidFieldsException fields ? fields.problems()
-				: List.of((InvalidRequestException) ex);
-		for (InvalidRequestException problem : problems) {
-			errors.merge(problem.field(), text(problem.code(), problem.args()), (a, b) -> a);
-		}
-		return errors;
+		return org.chunfeng.platform.FieldErrors.of(ex, messages, LocaleContextHolder.getLocale());
 	}
 
 	private String text(String code, Object... args) {

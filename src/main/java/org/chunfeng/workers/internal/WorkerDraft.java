@@ -64,6 +64,13 @@ record WorkerDraft(String idNumber, String name, String mobile, String residence
 				new PlanDraft(FestivalPlan.UNDECIDED, null, null, null, null, null), null);
 	}
 
+	/** The same input, based on another version (after a conflict, so that a second save overwrites knowingly). */
+	WorkerDraft withVersion(int newVersion) {
+		return new WorkerDraft(idNumber, name, mobile, residence, address, employerId, status, occupations, skills,
+				education, expectedWage, preferredIndustries, preferredRegions, keyGroups, consent, bankName,
+				bankAccount, plan, newVersion);
+	}
+
 	private static String text(LocalDate date) {
 		return date == null ? null : date.toString();
 	}

@@ -177,7 +177,7 @@ class WorkerPages {
 		catch (ConflictException ex) {
 			// nothing is lost: the user's input stays in the form, now based on the version just saved by the other
 			// person, so that a second save after a look at the record overwrites knowingly
-			WorkerDraft rebased = withVersion(draft, ex.currentVersion());
+			WorkerDraft rebased = draft.withVersion(ex.currentVersion());
 			return form(model, worker, rebased, Map.of(), params, text("worker.conflict", ex.currentVersion()));
 		}
 		catch (InvalidFieldsException | InvalidRequestException ex) {
@@ -316,20 +316,8 @@ class WorkerPages {
 		return value == null ? "" : value;
 	}
 
-	private static WorkerDraft withVersion(WorkerDraft d, int version) {
-		return new WorkerDraft(d.idNumber(), d.name(), d.mobile(), d.residence(), d.address(), d.employerId(),
-				d.status(), d.occupations(), d.skills(), d.education(), d.expectedWage(), d.preferredIndustries(),
-				d.preferredRegions(), d.keyGroups(), d.consent(), d.bankName(), d.bankAccount(), d.plan(), version);
-	}
-
 	private Map<String, String> errors(RuntimeException ex) {
-		Map<String, String> errors = new LinkedHashMap<>();
-		List<InvalidRequestException> problems = ex instanceof InvalidFieldsException fields ? fields.problems()
-				: List.of((InvalidRequestException) ex);
-		for (InvalidRequestException problem : problems) {
-			errors.merge(problem.field(), text(problem.code(), problem.args()), (a, b) -> a);
-		}
-		return errors;
+		return org.chunfeng.platform.FieldErrors.of(ex, messages, LocaleContextHolder.getLocale());
 	}
 
 	private Worker find(long workerId) {
