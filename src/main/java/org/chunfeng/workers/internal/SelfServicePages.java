@@ -119,9 +119,13 @@ class SelfServicePages {
 	@PostMapping("/me")
 	String save(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
 		Worker mine = self.mine();
-		WorkerDraft draft = WorkerDraft.of(mine);
+		List<InvalidRequestException> problems = new ArrayList<>();
+		// read whatever was typed first, so that a refusal shows the form as the worker left it
+		WorkerDraft draft = draft(params, mine, problems);
 		try {
-			draft = draft(params, mine);
+			if (!problems.isEmpty()) {
+				throw new InvalidFieldsException(problems);
+			}
 			self.update(draft);
 			redirect.addFlashAttribute("notice", text("worker.saved"));
 			return "redirect:/me";
@@ -131,6 +135,7 @@ class SelfServicePages {
 					text("worker.conflict", ex.currentVersion()));
 		}
 		catch (InvalidRequestException | InvalidFieldsException ex) {
+			model.addAttribute("typedWage", params.getFirst("expectedWage"));
 			return meForm(model, mine, draft, errors(ex), null);
 		}
 	}
@@ -149,8 +154,8 @@ class SelfServicePages {
 		return "workers/me";
 	}
 
-	private WorkerDraft draft(MultiValueMap<String, String> params, Worker mine) {
-		List<InvalidRequestException> problems = new ArrayList<>();
+	private WorkerDraft draft(MultiValueMap<String, String> params, Worker mine,
+			List<InvalidRequestException> problems) {
 		Integer wage = null;
 		String wageText = first(params, "expectedWage");
 		if (!wageText.isBlank()) {
@@ -171,9 +176,6 @@ class SelfServicePages {
 		EmploymentStatus status = parse(EmploymentStatus.class, first(params, "status"), "status", problems);
 		Education education = parse(Education.class, first(params, "education"), "education", problems);
 		FestivalPlan plan = parse(FestivalPlan.class, first(params, "plan"), "plan", problems);
-		if (!problems.isEmpty()) {
-			throw new InvalidFieldsException(problems);
-		}
 		return new WorkerDraft(null, mine.name(), null, first(params, "residence"), first(params, "address"),
 				mine.employerId(), status, WorkerPages.words(first(params, "occupations")),
 				WorkerPages.words(first(params, "skills")), education, wage,

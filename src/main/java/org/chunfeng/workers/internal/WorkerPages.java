@@ -97,10 +97,10 @@ class WorkerPages {
 
 	@PostMapping
 	String register(@RequestParam MultiValueMap<String, String> params, Model model, RedirectAttributes redirect) {
-		WorkerDraft draft = null;
+		List<InvalidRequestException> problems = new java.util.ArrayList<>();
+		WorkerDraft draft = draft(params, problems);
 		try {
-			draft = draft(params, null);
-			WorkerDraft.Checked checked = draft.check(true);
+			WorkerDraft.Checked checked = checked(draft, true, problems);
 			Worker worker = workers.register(new NewWorker(checked.idNumber(), checked.profile(), checked.mobile(),
 					checked.bank(), checked.plan(), RegistrationSource.CASEWORKER));
 			redirect.addFlashAttribute("notice", text("worker.registered"));
@@ -115,7 +115,7 @@ class WorkerPages {
 			return form(model, null, draft, Map.of("idNumber", text(ex.code(), ex.args())), params, null);
 		}
 		catch (InvalidFieldsException | InvalidRequestException ex) {
-			return form(model, null, draft == null ? WorkerDraft.empty() : draft, errors(ex), params, null);
+			return form(model, null, draft, errors(ex), params, null);
 		}
 	}
 
@@ -162,13 +162,13 @@ class WorkerPages {
 	String update(@PathVariable long workerId, @RequestParam MultiValueMap<String, String> params, Model model,
 			RedirectAttributes redirect) {
 		Worker worker = find(workerId);
-		WorkerDraft draft = null;
+		List<InvalidRequestException> problems = new java.util.ArrayList<>();
+		WorkerDraft draft = draft(params, problems);
 		try {
-			draft = draft(params, worker);
 			if (draft.version() == null) {
 				throw new InvalidRequestException("version", "problem.field.required");
 			}
-			WorkerDraft.Checked checked = draft.check(false);
+			WorkerDraft.Checked checked = checked(draft, false, problems);
 			workers.update(workerId, draft.version(), checked.profile(), checked.plan(), checked.mobile(),
 					checked.bank());
 			redirect.addFlashAttribute("notice", text("worker.saved"));
@@ -181,7 +181,7 @@ class WorkerPages {
 			return form(model, worker, rebased, Map.of(), params, text("worker.conflict", ex.currentVersion()));
 		}
 		catch (InvalidFieldsException | InvalidRequestException ex) {
-			return form(model, worker, draft == null ? WorkerDraft.of(worker) : draft, errors(ex), params, null);
+			return form(model, worker, draft, errors(ex), params, null);
 		}
 	}
 
@@ -213,6 +213,8 @@ class WorkerPages {
 		model.addAttribute("draft", draft);
 		model.addAttribute("errors", errors);
 		model.addAttribute("conflict", conflict);
+		// a number that could not be read is shown as typed
+		model.addAttribute("typedWage", typed == null ? null : typed.getFirst("expectedWage"));
 		model.addAttribute("typedEmployer", typed == null ? employerCode(draft.employerId()) : first(typed, "employer"));
 		model.addAttribute("typedWaitingEmployer", typed == null
 				? employerCode(draft.plan() == null ? null : draft.plan().waitingEmployerId())
@@ -229,9 +231,11 @@ class WorkerPages {
 		return id == null ? "" : enterprises.find(id).map(e -> e.creditCode().value()).orElse("");
 	}
 
-	/** Reads the form; employers are typed as credit codes and looked up inside the user's region. */
-	private WorkerDraft draft(MultiValueMap<String, String> params, Worker existing) {
-		List<InvalidRequestException> problems = new java.util.ArrayList<>();
+	/**
+	 * Reads the form, whatever it holds, so that it can be shown again as typed; what cannot be read goes to
+	 * {@code problems}. Employers are typed as credit codes and looked up inside the user's region.
+	 */
+	private WorkerDraft draft(MultiValueMap<String, String> params, List<InvalidRequestException> problems) {
 		Long employer = employer(first(params, "employer"), "employer", problems);
 		Long waiting = employer(first(params, "waitingEmployer"), "waitingEmployer", problems);
 		Integer wage = null;
@@ -268,10 +272,22 @@ class WorkerPages {
 						first(params, "leaveDate"), first(params, "returnDate"), first(params, "homeRegion"), waiting,
 						first(params, "note")),
 				version);
-		if (!problems.isEmpty()) {
-			throw new InvalidFieldsException(problems);
-		}
 		return draft;
+	}
+
+	/** Checks the draft; what reading the form found and what the draft breaks are reported together. */
+	private static WorkerDraft.Checked checked(WorkerDraft draft, boolean creating,
+			List<InvalidRequestException> problems) {
+		try {
+			WorkerDraft.Checked checked = draft.check(creating);
+			if (problems.isEmpty()) {
+				return checked;
+			}
+		}
+		catch (InvalidFieldsException ex) {
+			problems.addAll(ex.problems());
+		}
+		throw new InvalidFieldsException(problems);
 	}
 
 	private Long employer(String code, String field, List<InvalidRequestException> problems) {

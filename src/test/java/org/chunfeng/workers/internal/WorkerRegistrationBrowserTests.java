@@ -139,6 +139,14 @@ class WorkerRegistrationBrowserTests {
 		// a date field's typing depends on the browser's locale: set the value as the date picker would
 		browser.executeScript("arguments[0].value = '2027-01-30'", browser.findElement(By.id("leaveDate")));
 		browser.executeScript("arguments[0].value = '2027-02-14'", browser.findElement(By.id("returnDate")));
+		// a wage that is not a number is refused, and the form keeps what was typed
+		browser.findElement(By.id("expectedWage")).sendKeys("五千");
+		click(By.id("me-save"));
+		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("form-errors")));
+		assertThat(browser.findElement(By.id("expectedWage")).getAttribute("value")).isEqualTo("五千");
+		browser.executeScript("arguments[0].value = '2027-01-30'", browser.findElement(By.id("leaveDate")));
+		browser.executeScript("arguments[0].value = '2027-02-14'", browser.findElement(By.id("returnDate")));
+		browser.findElement(By.id("expectedWage")).clear();
 		browser.findElement(By.id("expectedWage")).sendKeys("5500");
 		click(By.id("me-save"));
 		wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("notice")));
