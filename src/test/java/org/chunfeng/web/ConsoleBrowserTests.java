@@ -1,26 +1,19 @@
 package org.chunfeng.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 
 import org.chunfeng.identity.Accounts;
+import org.chunfeng.support.Chromium;
 import org.chunfeng.support.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,40 +28,24 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chunfeng.demo.enabled=true")
 class ConsoleBrowserTests {
 
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
-
 	@LocalServerPort
 	int port;
 
+	Chromium chromium;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
 	void openBrowser() throws IOException {
-		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
-		}
-		assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
-		profile = Files.createTempDirectory("chunfeng-chromium-");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-				"--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,900");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		chromium = Chromium.open(1280, 900);
+		browser = chromium.driver();
+		wait = chromium.waiting();
 	}
 
 	@AfterEach
 	void closeBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -141,8 +118,6 @@ class ConsoleBrowserTests {
 	}
 
 	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots");
-		Files.createDirectories(target);
-		Files.write(target.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+		chromium.screenshot(name);
 	}
 }

@@ -1,13 +1,8 @@
 package org.chunfeng.workers.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -17,6 +12,7 @@ import org.chunfeng.identity.RegionScope;
 import org.chunfeng.identity.SmsSender;
 import org.chunfeng.reference.MobileNumber;
 import org.chunfeng.reference.ResidentIdNumber;
+import org.chunfeng.support.Chromium;
 import org.chunfeng.support.TestPeople;
 import org.chunfeng.workers.FestivalPlan;
 import org.chunfeng.workers.Worker;
@@ -25,10 +21,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -46,9 +39,6 @@ import org.springframework.context.annotation.Bean;
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "chunfeng.demo.enabled=true")
 class WorkerRegistrationBrowserTests {
-
-	private static final File CHROMIUM = new File("/usr/bin/chromium");
-	private static final File CHROMEDRIVER = new File("/usr/bin/chromedriver");
 
 	/** The SMS gateway of the test: keeps the last text sent to each number. */
 	@TestConfiguration
@@ -68,34 +58,21 @@ class WorkerRegistrationBrowserTests {
 	@Autowired
 	Workers workers;
 
+	Chromium chromium;
 	ChromeDriver browser;
 	WebDriverWait wait;
-	Path profile;
 
 	@BeforeEach
 	void openPhoneSizedBrowser() throws IOException {
-		boolean installed = CHROMIUM.canExecute() && CHROMEDRIVER.canExecute();
-		if (System.getenv("CI") != null) {
-			assertThat(installed).as("CI must install chromium and chromium-driver (.ci/run)").isTrue();
-		}
-		assumeTrue(installed, "Debian's chromium and chromium-driver are not installed");
-		profile = Files.createTempDirectory("chunfeng-chromium-");
-		ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-				"--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
-				"--no-first-run", "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=390,844");
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER)
-			.usingAnyFreePort().build();
-		browser = new ChromeDriver(service, options);
-		wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+		chromium = Chromium.open(390, 844);
+		browser = chromium.driver();
+		wait = chromium.waiting();
 	}
 
 	@AfterEach
 	void closeBrowser() throws IOException {
-		if (browser != null) {
-			browser.quit();
-		}
-		if (profile != null) {
-			org.springframework.util.FileSystemUtils.deleteRecursively(profile);
+		if (chromium != null) {
+			chromium.close();
 		}
 	}
 
@@ -170,8 +147,6 @@ class WorkerRegistrationBrowserTests {
 	}
 
 	private void screenshot(String name) throws IOException {
-		Path target = Path.of("target", "screenshots");
-		Files.createDirectories(target);
-		Files.write(target.resolve(name + ".png"), browser.getScreenshotAs(OutputType.BYTES));
+		chromium.screenshot(name);
 	}
 }
