@@ -61,11 +61,11 @@ final class EnterpriseColumns implements Columns<NewEnterprise> {
 
 	@Override
 	public NewEnterprise parse(Cells cells, RowErrors errors) {
-		CreditCode code = cells.blank(CODE) ? required(errors, CODE)
+		CreditCode code = cells.blank(CODE) ? errors.required(HEADERS.get(CODE))
 				: errors.check(HEADERS.get(CODE), () -> CreditCode.of(cells.get(CODE)));
 		RegionCode region = null;
 		if (cells.blank(REGION)) {
-			required(errors, REGION);
+			errors.required(HEADERS.get(REGION));
 		}
 		else {
 			region = errors.check(HEADERS.get(REGION), () -> RegionCode.of(cells.get(REGION)));
@@ -80,15 +80,7 @@ final class EnterpriseColumns implements Columns<NewEnterprise> {
 		if (industry != null && !codes.industry(industry)) {
 			errors.add(HEADERS.get(INDUSTRY), "import.code.unknownIndustry", industry);
 		}
-		Integer employees = null;
-		if (!cells.blank(EMPLOYEES)) {
-			try {
-				employees = new BigDecimal(cells.get(EMPLOYEES).replace(",", "")).intValueExact();
-			}
-			catch (NumberFormatException | ArithmeticException ex) {
-				errors.add(HEADERS.get(EMPLOYEES), "problem.field.number");
-			}
-		}
+		Integer employees = errors.wholeNumber(HEADERS.get(EMPLOYEES), cells.get(EMPLOYEES));
 		Long revenue = tenThousands(cells, REVENUE, errors);
 		Long assets = tenThousands(cells, ASSETS, errors);
 		KeyCategory category = null;
@@ -128,11 +120,6 @@ final class EnterpriseColumns implements Columns<NewEnterprise> {
 			errors.add(HEADERS.get(column), "import.amount.tenThousands");
 			return null;
 		}
-	}
-
-	private static <T> T required(RowErrors errors, int column) {
-		errors.add(HEADERS.get(column), "problem.field.required");
-		return null;
 	}
 
 	@Override

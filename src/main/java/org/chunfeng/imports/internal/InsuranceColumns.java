@@ -54,7 +54,7 @@ final class InsuranceColumns implements Columns<InsuranceEvidence> {
 	public InsuranceEvidence parse(Cells cells, RowErrors errors) {
 		CreditCode code = null;
 		if (cells.blank(CODE)) {
-			errors.add(HEADERS.get(CODE), "problem.field.required");
+			errors.required(HEADERS.get(CODE));
 		}
 		else {
 			code = errors.check(HEADERS.get(CODE), () -> CreditCode.of(cells.get(CODE)));
@@ -66,7 +66,7 @@ final class InsuranceColumns implements Columns<InsuranceEvidence> {
 		Integer headcount = integer(cells, HEADCOUNT, errors);
 		Money premiums = null;
 		if (cells.blank(PREMIUMS)) {
-			errors.add(HEADERS.get(PREMIUMS), "problem.field.required");
+			errors.required(HEADERS.get(PREMIUMS));
 		}
 		else {
 			premiums = errors.check(HEADERS.get(PREMIUMS), () -> Money.parse(cells.get(PREMIUMS).replace(",", "")));
@@ -82,17 +82,8 @@ final class InsuranceColumns implements Columns<InsuranceEvidence> {
 	}
 
 	private static Integer integer(Cells cells, int column, RowErrors errors) {
-		if (cells.blank(column)) {
-			errors.add(HEADERS.get(column), "problem.field.required");
-			return null;
-		}
-		try {
-			return new java.math.BigDecimal(cells.get(column).replace(",", "")).intValueExact();
-		}
-		catch (NumberFormatException | ArithmeticException ex) {
-			errors.add(HEADERS.get(column), "problem.field.number");
-			return null;
-		}
+		return cells.blank(column) ? errors.required(HEADERS.get(column))
+				: errors.wholeNumber(HEADERS.get(column), cells.get(column));
 	}
 
 	@Override

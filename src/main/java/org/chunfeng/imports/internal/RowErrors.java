@@ -48,6 +48,26 @@ final class RowErrors {
 		return null;
 	}
 
+	/** Records that a required column is empty. */
+	<T> T required(String column) {
+		add(column, "problem.field.required");
+		return null;
+	}
+
+	/** A whole number as typed (thousands separators allowed); {@code null} when blank, or unreadable (recorded). */
+	Integer wholeNumber(String column, String text) {
+		if (text.isBlank()) {
+			return null;
+		}
+		try {
+			return new java.math.BigDecimal(text.strip().replace(",", "")).intValueExact();
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			add(column, "problem.field.number");
+			return null;
+		}
+	}
+
 	boolean isEmpty() {
 		return problems.isEmpty();
 	}

@@ -89,15 +89,17 @@ final class WorkerColumns implements Columns<NewWorker> {
 
 	@Override
 	public NewWorker parse(Cells cells, RowErrors errors) {
-		ResidentIdNumber id = cells.blank(ID_NUMBER) ? required(errors, ID_NUMBER)
+		ResidentIdNumber id = cells.blank(ID_NUMBER) ? errors.required(HEADERS.get(ID_NUMBER))
 				: errors.check(HEADERS.get(ID_NUMBER), () -> ResidentIdNumber.parse(cells.get(ID_NUMBER)));
 		MobileNumber mobile = cells.blank(MOBILE) ? null
 				: errors.check(HEADERS.get(MOBILE), () -> MobileNumber.of(cells.get(MOBILE)));
-		RegionCode residence = cells.blank(RESIDENCE) ? required(errors, RESIDENCE) : region(cells, RESIDENCE, errors);
+		RegionCode residence = cells.blank(RESIDENCE) ? errors.required(HEADERS.get(RESIDENCE))
+				: region(cells, RESIDENCE, errors);
 		if (residence != null && !residence.value().startsWith(org.chunfeng.identity.RegionScope.currentPrefix())) {
 			errors.add(HEADERS.get(RESIDENCE), "import.region.outsideScope", residence.value());
 		}
-		EmploymentStatus status = cells.blank(STATUS) ? required(errors, STATUS) : label(statuses, cells, STATUS, errors);
+		EmploymentStatus status = cells.blank(STATUS) ? errors.required(HEADERS.get(STATUS))
+				: label(statuses, cells, STATUS, errors);
 		Long employer = employer(cells, EMPLOYER, errors);
 		List<String> occupations = new ArrayList<>();
 		for (String code : CellValues.list(cells.get(OCCUPATIONS))) {
@@ -109,15 +111,7 @@ final class WorkerColumns implements Columns<NewWorker> {
 			}
 		}
 		Education education = cells.blank(EDUCATION) ? null : label(educations, cells, EDUCATION, errors);
-		Integer wage = null;
-		if (!cells.blank(WAGE)) {
-			try {
-				wage = new java.math.BigDecimal(cells.get(WAGE).replace(",", "")).intValueExact();
-			}
-			catch (NumberFormatException | ArithmeticException ex) {
-				errors.add(HEADERS.get(WAGE), "problem.field.number");
-			}
-		}
+		Integer wage = errors.wholeNumber(HEADERS.get(WAGE), cells.get(WAGE));
 		List<String> industries = new ArrayList<>();
 		for (String code : CellValues.list(cells.get(INDUSTRIES))) {
 			if (codes.industry(code)) {
@@ -142,7 +136,7 @@ final class WorkerColumns implements Columns<NewWorker> {
 			keyGroups.read(label).ifPresentOrElse(groups::add,
 					() -> errors.add(HEADERS.get(KEY_GROUPS), "import.label.unknown", label));
 		}
-		FestivalPlan plan = cells.blank(PLAN) ? required(errors, PLAN) : label(plans, cells, PLAN, errors);
+		FestivalPlan plan = cells.blank(PLAN) ? errors.required(HEADERS.get(PLAN)) : label(plans, cells, PLAN, errors);
 		LocalDate leave = date(cells, LEAVE, errors);
 		LocalDate back = date(cells, RETURN, errors);
 		RegionCode home = cells.blank(HOME) ? null
@@ -168,11 +162,6 @@ final class WorkerColumns implements Columns<NewWorker> {
 			return null;
 		}
 		return new NewWorker(id, profile, mobile, bank, details, RegistrationSource.IMPORT);
-	}
-
-	private static <T> T required(RowErrors errors, int column) {
-		errors.add(HEADERS.get(column), "problem.field.required");
-		return null;
 	}
 
 	private RegionCode region(Cells cells, int column, RowErrors errors) {
