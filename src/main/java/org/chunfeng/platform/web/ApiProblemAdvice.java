@@ -13,6 +13,7 @@ import org.chunfeng.platform.InvalidFieldsException;
 import org.chunfeng.platform.InvalidRequestException;
 import org.chunfeng.platform.LocalizedMessage;
 import org.chunfeng.platform.NotFoundException;
+import org.chunfeng.platform.RefusedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSource;
@@ -81,6 +82,12 @@ public class ApiProblemAdvice {
 				List.of());
 		response.getBody().setProperty("currentVersion", ex.currentVersion());
 		return response;
+	}
+
+	@ExceptionHandler(RefusedException.class)
+	ResponseEntity<ProblemDetail> refused(RefusedException ex, HttpServletRequest request) {
+		return problem(HttpStatus.CONFLICT, "problem.refused", text(ex.messageCode(), ex.messageArgs()), request,
+				List.of());
 	}
 
 	@ExceptionHandler(MethodArgumentTypeMismatchException.class)
