@@ -28,6 +28,8 @@ create index scheduled_tasks_priority_execution_time on scheduled_tasks (priorit
 create table job_posting (
     id                bigint generated always as identity primary key,
     enterprise_id     bigint not null constraint job_posting_enterprise_fk references enterprise (id),
+    -- copied when posted or revised: the public board and applicants elsewhere see the name, not the enterprise row
+    enterprise_name   text not null,
     region_code       char(6) not null check (region_code ~ '^[0-9]{6}$'),
     title             text not null constraint job_posting_title check (length(btrim(title)) between 1 and 60),
     occupation_code   varchar(12) not null constraint job_posting_occupation_fk references occupation (code),

@@ -46,6 +46,10 @@ class SecurityConfiguration {
 	/** The bureau's own staff: they read the registries; agency viewers, enterprises and workers do not. */
 	private static final String[] STAFF = { "ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER" };
 
+	/** Postings under management: the bureau's staff and the posting enterprises (each sees its own). */
+	private static final String[] POSTING_READERS = { "ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER",
+			"ENTERPRISE_USER" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
@@ -63,6 +67,17 @@ class SecurityConfiguration {
 				.hasRole("WORKER")
 				.requestMatchers("/api/v1/me/enterprise/**")
 				.hasRole("ENTERPRISE_USER")
+				// jobs: the board is public; postings are managed by their enterprise and reviewed by the bureau
+				.requestMatchers(HttpMethod.GET, "/api/v1/jobs", "/api/v1/jobs/*")
+				.permitAll()
+				.requestMatchers("/api/v1/me/applications/**")
+				.hasRole("WORKER")
+				.requestMatchers(HttpMethod.POST, "/api/v1/postings/*/approval", "/api/v1/postings/*/return")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/postings/**", "/api/v1/applications/**")
+				.hasAnyRole(POSTING_READERS)
+				.requestMatchers("/api/v1/postings/**", "/api/v1/applications/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "ENTERPRISE_USER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/workers/*/merge", "/api/v1/enterprises/*/merge")
 				.hasRole("ADMINISTRATOR")
 				// records of people and enterprises: the bureau's staff only, never agency viewers; changes and
@@ -98,6 +113,16 @@ class SecurityConfiguration {
 			.hasRole("WORKER")
 			.requestMatchers("/my-enterprise", "/my-enterprise/**")
 			.hasRole("ENTERPRISE_USER")
+			.requestMatchers(HttpMethod.GET, "/jobs", "/jobs/*")
+			.permitAll()
+			.requestMatchers("/jobs/*/apply")
+			.hasRole("WORKER")
+			.requestMatchers(HttpMethod.POST, "/postings/*/approve", "/postings/*/return")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+			.requestMatchers(HttpMethod.GET, "/postings", "/postings/**")
+			.hasAnyRole(POSTING_READERS)
+			.requestMatchers("/postings", "/postings/**", "/applications/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "ENTERPRISE_USER")
 			.requestMatchers(HttpMethod.POST, "/workers/*/merge", "/enterprises/*/merge")
 			.hasRole("ADMINISTRATOR")
 			.requestMatchers(HttpMethod.GET, "/workers/**", "/enterprises/**", "/exports/**")
