@@ -43,14 +43,20 @@ public final class Endpoints {
 			Map.entry("/imports/{importId}/progress", List.of("/imports/{importId}/progress")),
 			Map.entry("/imports/{importId}/errors.xlsx", List.of("/imports/{importId}/errors.xlsx")),
 			Map.entry("/imports/templates/{kind}.xlsx", List.of("/imports/templates/WORKERS.xlsx")),
-			Map.entry("/imports/templates/{kind}.csv", List.of("/imports/templates/INSURANCE.csv")));
+			Map.entry("/imports/templates/{kind}.csv", List.of("/imports/templates/INSURANCE.csv")),
+			// postings of the test database: a page shows one the caller manages (or a published one, publicly),
+			// or answers 404
+			Map.entry("/postings/{postingId}", List.of("/postings/1")),
+			Map.entry("/postings/{postingId}/edit", List.of("/postings/1/edit")),
+			Map.entry("/jobs/{postingId}", List.of("/jobs/1")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
-	public static final Set<String> PUBLIC_PAGES = Set.of("/register");
+	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs/1");
 
-	/** API operations anybody may call (self-registration). */
+	/** API operations anybody may call (self-registration, the job board). */
 	public static boolean publicOperation(Operation operation) {
-		return operation.path().startsWith("/api/v1/registrations") || operation.path().equals("/api/v1/auth/token");
+		return operation.path().startsWith("/api/v1/registrations") || operation.path().equals("/api/v1/auth/token")
+				|| (operation.method().equals("GET") && operation.path().startsWith("/api/v1/jobs"));
 	}
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
@@ -153,6 +159,10 @@ public final class Endpoints {
 			}
 			if (name.equals("contactId")) {
 				// a contact of the record named by the other variables, or of none: the answer must not be 2xx
+				return "1";
+			}
+			if (name.equals("postingId") || name.equals("applicationId")) {
+				// the first of the test database, in whatever district: managed by the caller or refused
 				return "1";
 			}
 			if (name.equals("year")) {
