@@ -19,6 +19,11 @@ import org.chunfeng.workers.NewWorker;
 import org.chunfeng.workers.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.time.Clock;
+
+import org.chunfeng.enterprises.NewEnterprise;
+import org.chunfeng.jobs.JobPosting;
+import org.chunfeng.jobs.Jobs;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -41,6 +46,10 @@ class DemoDataLoader implements ApplicationRunner {
 	static final String MARKER = "demo-campaign-2027";
 	static final String POPULATION_MARKER = "demo-population-2027";
 	static final String ACCOUNTS_MARKER = "demo-accounts-2027";
+	static final String POSTINGS_MARKER = "demo-postings-2027";
+
+	/** Published postings of the demo enterprises, so the job board has something to find. */
+	static final int DEMO_POSTINGS = 60;
 
 	/** The demo accounts' password: demo installations only (the README says so). */
 	static final String DEMO_PASSWORD = "chunfeng2027";
@@ -55,9 +64,13 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Enterprises enterprises;
 	private final Workers workers;
 	private final Accounts accounts;
+	private final Jobs jobs;
+	private final Clock clock;
 
 	DemoDataLoader(JdbcClient jdbc, TransactionTemplate transactions, Campaigns campaigns, Enterprises enterprises,
-			Workers workers, Accounts accounts) {
+			Workers workers, Accounts accounts, Jobs jobs, Clock clock) {
+		this.jobs = jobs;
+		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.campaigns = campaigns;
@@ -71,6 +84,31 @@ class DemoDataLoader implements ApplicationRunner {
 		transactions.executeWithoutResult(status -> loadCampaign());
 		transactions.executeWithoutResult(status -> loadPopulation());
 		transactions.executeWithoutResult(status -> loadAccounts());
+		transactions.executeWithoutResult(status -> loadPostings());
+	}
+
+	private void loadPostings() {
+		if (!claim(POSTINGS_MARKER)) {
+			log.info("Demo postings already loaded");
+			return;
+		}
+		Population population = DemoPopulation.generate();
+		// the first enterprise is the demo enterprise user's: it has postings of its own to manage
+		List<NewEnterprise> posting = population.enterprises().subList(0, Math.min(40, population.enterprises().size()));
+		List<Long> ids = posting.stream()
+			.map(e -> enterprises.findByCreditCode(e.creditCode()).orElseThrow().id())
+			.toList();
+		List<DemoPostings.Draft> drafts = DemoPostings.generate(posting.stream().map(NewEnterprise::region).toList(),
+				DEMO_POSTINGS, LocalDate.now(clock), 2027);
+		for (int i = 0; i < drafts.size(); i++) {
+			DemoPostings.Draft draft = drafts.get(i);
+			JobPosting posted = jobs.post(ids.get(draft.enterprise()), draft.details(), "demo");
+			// a few wait for the bureau's review, as on a real morning
+			if (i % 10 != 9) {
+				jobs.approve(posted.id(), posted.version(), "demo");
+			}
+		}
+		log.info("Demo postings loaded: {}", drafts.size());
 	}
 
 	/**

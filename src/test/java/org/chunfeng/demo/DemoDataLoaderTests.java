@@ -51,7 +51,12 @@ class DemoDataLoaderTests {
 	@Test
 	void theCampaignAndThePopulationAreLoaded() {
 		assertThat(jdbc.sql("select name from demo_load order by name").query(String.class).list())
-			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER);
+			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER, DemoDataLoader.POSTINGS_MARKER);
+		// the job board has postings to find, and the bureau a few to review
+		assertThat(jdbc.sql("select status, count(*) from job_posting where posted_by = 'demo' group by status")
+			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+			.containsExactlyInAnyOrder("PUBLISHED=" + (DemoDataLoader.DEMO_POSTINGS * 9 / 10),
+					"PENDING_REVIEW=" + (DemoDataLoader.DEMO_POSTINGS / 10));
 		assertThat(campaigns.all()).anyMatch(c -> c.code().equals("SZ-2027"));
 		// and every write of the load is in the audit log
 		assertThat(jdbc.sql("select action, count(*) from audit_log where action in ('campaign.created',"

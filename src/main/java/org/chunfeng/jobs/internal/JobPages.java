@@ -55,7 +55,7 @@ class JobPages {
 		model.addAttribute("keyGroupsOnly", posting.keyGroupsOnly(today));
 		model.addAttribute("signedIn", RegionScope.currentActor().isPresent());
 		model.addAttribute("isWorker", isWorker);
-		model.addAttribute("application",
+		model.addAttribute("myApplication",
 				worker == null ? null : jobs.applicationOf(postingId, worker).orElse(null));
 		return "jobs/show";
 	}
