@@ -1,11 +1,9 @@
 package org.chunfeng.jobs;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 import org.chunfeng.platform.ConflictException;
 import org.chunfeng.platform.PageQuery;
@@ -44,9 +42,6 @@ public interface Jobs {
 	List<JobPosting> findAll(Collection<Long> postingIds);
 
 	Paged<JobPosting> search(PostingQuery query, PageQuery page);
-
-	/** Every visible posting changed at or after {@code since}, oldest change first (the search index follows these). */
-	void forEachChangedSince(Instant since, Consumer<JobPosting> action);
 
 	/**
 	 * An application of {@code workerId} to a posting that takes applications.

@@ -51,7 +51,7 @@ public final class Endpoints {
 			Map.entry("/jobs/{postingId}", List.of("/jobs/1")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
-	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs/1");
+	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1");
 
 	/** API operations anybody may call (self-registration, the job board). */
 	public static boolean publicOperation(Operation operation) {

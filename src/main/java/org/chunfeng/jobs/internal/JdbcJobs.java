@@ -14,7 +14,6 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 import org.chunfeng.enterprises.Enterprise;
@@ -48,7 +47,6 @@ import org.chunfeng.workers.Workers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -75,17 +73,15 @@ class JdbcJobs implements Jobs {
 			from job_application a join job_posting p on p.id = a.posting_id""";
 
 	private final JdbcClient jdbc;
-	private final JdbcTemplate template;
 	private final Enterprises enterprises;
 	private final Workers workers;
 	private final Audit audit;
 	private final ApplicationEventPublisher events;
 	private final Clock clock;
 
-	JdbcJobs(JdbcClient jdbc, JdbcTemplate template, Enterprises enterprises, Workers workers, Audit audit,
+	JdbcJobs(JdbcClient jdbc, Enterprises enterprises, Workers workers, Audit audit,
 			ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
-		this.template = template;
 		this.enterprises = enterprises;
 		this.workers = workers;
 		this.audit = audit;
@@ -316,14 +312,6 @@ class JdbcJobs implements Jobs {
 		return Filtered.of(clauses, params)
 			.page(jdbc, "select " + POSTING_COLUMNS + " from job_posting p", "job_posting p",
 					"(p.status = 'PENDING_REVIEW') desc, p.created_at desc, p.id desc", page, JdbcJobs::posting);
-	}
-
-	@Override
-	@Transactional(readOnly = true)
-	public void forEachChangedSince(Instant since, Consumer<JobPosting> action) {
-		Filtered.of(List.of("p.updated_at >= ?"), List.of(Timestamp.from(since)))
-			.stream(template, "select " + POSTING_COLUMNS + " from job_posting p", "p.updated_at, p.id",
-					rs -> action.accept(posting(rs, 0)));
 	}
 
 	// ------------------------------------------------------------------------------------------------ applications
