@@ -13,6 +13,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.util.FileSystemUtils;
 
@@ -58,6 +59,16 @@ public final class Chromium implements AutoCloseable {
 
 	public WebDriverWait waiting() {
 		return wait;
+	}
+
+	/**
+	 * Clicks an element after scrolling it to the middle of the window: a sticky header or a small screen would
+	 * otherwise take the click.
+	 */
+	public void click(org.openqa.selenium.By locator) {
+		var element = waiting().until(ExpectedConditions.presenceOfElementLocated(locator));
+		driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+		waiting().until(ExpectedConditions.elementToBeClickable(element)).click();
 	}
 
 	/** Saves what the window shows as {@code target/screenshots/<name>.png}, to look at. */

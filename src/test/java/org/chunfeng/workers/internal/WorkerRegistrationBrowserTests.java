@@ -141,9 +141,7 @@ class WorkerRegistrationBrowserTests {
 
 	/** Clicks as a thumb does: after scrolling the element into the middle of the small screen (at once, not smoothly). */
 	private void click(By locator) {
-		var element = wait.until(ExpectedConditions.presenceOfElementLocated(locator));
-		browser.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
-		wait.until(ExpectedConditions.elementToBeClickable(element)).click();
+		chromium.click(locator);
 	}
 
 	private void screenshot(String name) throws IOException {
