@@ -48,15 +48,28 @@ public final class Endpoints {
 			// or answers 404
 			Map.entry("/postings/{postingId}", List.of("/postings/1")),
 			Map.entry("/postings/{postingId}/edit", List.of("/postings/1/edit")),
-			Map.entry("/jobs/{postingId}", List.of("/jobs/1")));
+			Map.entry("/jobs/{postingId}", List.of("/jobs/1")),
+			// fairs: the fair (series) a test names, else record 1, which a page shows (own region, or public) or
+			// answers 404
+			Map.entry("/fairs/{fairId}", List.of("/fairs/{fairId}")),
+			Map.entry("/fairs/{fairId}/edit", List.of("/fairs/{fairId}/edit")),
+			Map.entry("/fairs/{fairId}/check-in", List.of("/fairs/{fairId}/check-in")),
+			Map.entry("/fairs/{fairId}/report.xlsx", List.of("/fairs/{fairId}/report.xlsx")),
+			Map.entry("/fairs/series/{seriesId}", List.of("/fairs/series/{seriesId}")),
+			Map.entry("/public/fairs/{fairId}", List.of("/public/fairs/{fairId}")),
+			Map.entry("/me/fairs/{fairId}/register", List.of("/me/fairs/{fairId}/register")),
+			Map.entry("/me/fairs/tickets/{registrationId}", List.of("/me/fairs/tickets/{registrationId}")),
+			Map.entry("/my-enterprise/fairs/{fairId}", List.of("/my-enterprise/fairs/{fairId}")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
-	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1");
+	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1", "/public/fairs",
+			"/public/fairs/1");
 
 	/** API operations anybody may call (self-registration, the job board). */
 	public static boolean publicOperation(Operation operation) {
 		return operation.path().startsWith("/api/v1/registrations") || operation.path().equals("/api/v1/auth/token")
-				|| (operation.method().equals("GET") && operation.path().startsWith("/api/v1/jobs"));
+				|| (operation.method().equals("GET") && operation.path().startsWith("/api/v1/jobs"))
+				|| (operation.method().equals("GET") && operation.path().startsWith("/api/v1/public/"));
 	}
 
 	private static final Pattern VARIABLE = Pattern.compile("\\{([^}:]+)(:[^}]*)?}");
@@ -164,6 +177,10 @@ public final class Endpoints {
 			if (name.equals("postingId") || name.equals("applicationId")) {
 				// the first of the test database, in whatever district: managed by the caller or refused
 				return "1";
+			}
+			if (List.of("fairId", "seriesId", "boothId", "registrationId").contains(name)) {
+				// fairs are not of a district the test sets up: one that does not exist, so no write can succeed
+				return "987654321";
 			}
 			if (name.equals("year")) {
 				return "2026";

@@ -75,9 +75,11 @@ class PagesTests {
 				insert into import_job (kind, mode, status, file_name, region_code, created_by, locale, finished_at)
 				values ('WORKERS', 'VALID_ROWS', 'SUCCEEDED', 'pages.xlsx', '320500', 'test', 'zh-CN', now())
 				returning id""").query(Long.class).single());
+		long[] fair = fairAndSeries();
 		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
 				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job), "enterpriseId",
-						String.valueOf(enterprise))));
+						String.valueOf(enterprise), "fairId", String.valueOf(fair[0]), "seriesId",
+						String.valueOf(fair[1]))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
@@ -136,5 +138,21 @@ class PagesTests {
 			assertThat(page.body()).as(bad).contains("返回首页");
 		}
 		assertThat(client.get("/no/such/page", "Accept", "text/html").status()).isEqualTo(404);
+	}
+
+	/** A published fair of the administrator's city and a series, for the fairs pages. */
+	private long[] fairAndSeries() {
+		ApiClient admin = ApiClient.withToken(port, TestAccounts.ADMIN);
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(3);
+		long fair = admin.post("/api/v1/fairs", "application/json", """
+				{"title": "页面测试招聘会", "mode": "OFFLINE", "venue": "人力资源市场", "address": "金山路 1 号",
+				 "boothCapacity": 5, "attendeeCapacity": 100, "startsAt": "%sT09:00", "endsAt": "%sT12:00",
+				 "theme": "INDUSTRY", "themeCode": "C"}""".formatted(day, day)).json().get("id").asLong();
+		admin.post("/api/v1/fairs/" + fair + "/publish", "application/json", "{}");
+		long series = admin.post("/api/v1/fair-series", "application/json", """
+				{"title": "页面测试系列", "weekdays": ["TUESDAY"], "firstDay": "%s", "lastDay": "%s",
+				 "startTime": "09:00", "endTime": "12:00", "mode": "ONLINE"}""".formatted(day, day.plusDays(14)))
+			.json().get("series").get("id").asLong();
+		return new long[] { fair, series };
 	}
 }

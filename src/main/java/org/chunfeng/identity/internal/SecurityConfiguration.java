@@ -62,6 +62,18 @@ class SecurityConfiguration {
 				// self-registration: anyone, throttled per mobile number
 				.requestMatchers(HttpMethod.POST, "/api/v1/registrations/**")
 				.permitAll()
+				// fairs: the public list and pages; booths of the own enterprise, the own registrations; planning
+				// and the door by the bureau of the fair's region
+				.requestMatchers(HttpMethod.GET, "/api/v1/public/fairs", "/api/v1/public/fairs/*")
+				.permitAll()
+				.requestMatchers("/api/v1/me/booths", "/api/v1/me/booths/**")
+				.hasRole("ENTERPRISE_USER")
+				.requestMatchers("/api/v1/me/fair-registrations", "/api/v1/me/fair-registrations/**")
+				.hasRole("WORKER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/fairs/**", "/api/v1/fair-series/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/fairs/**", "/api/v1/fair-series/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 				// a worker's and an enterprise user's own record
 				.requestMatchers("/api/v1/me/worker/**")
 				.hasRole("WORKER")
@@ -109,6 +121,12 @@ class SecurityConfiguration {
 			.permitAll()
 			.requestMatchers("/register", "/register/**", "/password-reset", "/password-reset/**")
 			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/public/fairs", "/public/fairs/*")
+			.permitAll()
+			.requestMatchers(HttpMethod.GET, "/fairs", "/fairs/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/fairs", "/fairs/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.requestMatchers("/me", "/me/**")
 			.hasRole("WORKER")
 			.requestMatchers("/my-enterprise", "/my-enterprise/**")
