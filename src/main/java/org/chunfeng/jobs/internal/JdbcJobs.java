@@ -328,9 +328,9 @@ class JdbcJobs implements Jobs {
 		if (!posting.open(today())) {
 			throw new RefusedException("application.postingClosed");
 		}
-		// at a fair's booth the worker stands there with the ticket: the enterprise there may not see the record
-		Worker worker = (channel == ApplicationChannel.FAIR ? RegionScope.asSystem(() -> workers.find(workerId))
-				: workers.find(workerId))
+		// the caller's scope decides whose record may be read; a fair's booth applies over every region, in a
+		// transaction of its own, because the worker stands there with the ticket (see fairs)
+		Worker worker = workers.find(workerId)
 			.orElseThrow(() -> new NotFoundException("kind.worker", String.valueOf(workerId)));
 		if (worker.mergedInto() != null) {
 			throw new InvalidRequestException("workerId", "worker.merged.readOnly", worker.mergedInto());
