@@ -53,12 +53,15 @@ class JobsBrowserTests {
 		return "http://127.0.0.1:" + port + path;
 	}
 
-	void signIn(ChromeDriver browser, String username) {
+	/** Signs in and waits until the console shows the user: navigating on before then would cancel the sign-in. */
+	void signIn(Chromium chromium, String username) {
+		ChromeDriver browser = chromium.driver();
 		browser.manage().deleteAllCookies();
 		browser.get(url("/login"));
 		browser.findElement(By.id("username")).sendKeys(username);
 		browser.findElement(By.id("password")).sendKeys(TestAccounts.PASSWORD);
 		browser.findElement(By.id("password")).sendKeys(Keys.ENTER);
+		chromium.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("cf-user")));
 	}
 
 	@Test
@@ -76,7 +79,7 @@ class JobsBrowserTests {
 
 		try (Chromium desktop = Chromium.open(1280, 900)) {
 			ChromeDriver browser = desktop.driver();
-			signIn(browser, enterpriseUser);
+			signIn(desktop, enterpriseUser);
 			desktop.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("nav-jobs")));
 			browser.get(url("/postings/new"));
 			browser.findElement(By.id("title")).sendKeys(title);
@@ -98,7 +101,7 @@ class JobsBrowserTests {
 			postingId = Long.parseLong(browser.getCurrentUrl().replaceAll(".*/postings/(\\d+).*", "$1"));
 			desktop.screenshot("posting-submitted");
 
-			signIn(browser, TestAccounts.HUQIU);
+			signIn(desktop, TestAccounts.HUQIU);
 			browser.get(url("/postings?status=PENDING_REVIEW"));
 			desktop.click(By.linkText(title));
 			desktop.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("review")));
@@ -108,7 +111,7 @@ class JobsBrowserTests {
 
 		try (Chromium phone = Chromium.open(390, 844)) {
 			ChromeDriver browser = phone.driver();
-			signIn(browser, mobile.value());
+			signIn(phone, mobile.value());
 			browser.get(url("/jobs"));
 			browser.findElement(By.id("q")).sendKeys("数控车床 包吃住" + Keys.ENTER);
 			phone.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("hit-" + postingId)));
@@ -125,7 +128,7 @@ class JobsBrowserTests {
 
 		try (Chromium desktop = Chromium.open(1280, 900)) {
 			ChromeDriver browser = desktop.driver();
-			signIn(browser, enterpriseUser);
+			signIn(desktop, enterpriseUser);
 			desktop.waiting().until(ExpectedConditions.presenceOfElementLocated(By.id("nav-jobs")));
 			browser.get(url("/postings/" + postingId));
 			assertThat(browser.findElement(By.id("applications")).getText()).contains("王春生").contains("干过三年数控");
@@ -138,7 +141,7 @@ class JobsBrowserTests {
 
 		try (Chromium phone = Chromium.open(390, 844)) {
 			ChromeDriver browser = phone.driver();
-			signIn(browser, mobile.value());
+			signIn(phone, mobile.value());
 			browser.get(url("/me/applications"));
 			assertThat(browser.findElement(By.id("my-applications")).getText()).contains("已录用")
 				.contains("下周一上午到人事部报到");
