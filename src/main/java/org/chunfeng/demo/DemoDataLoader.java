@@ -1,5 +1,6 @@
 package org.chunfeng.demo;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -14,16 +15,14 @@ import org.chunfeng.demo.DemoPopulation.GeneratedWorker;
 import org.chunfeng.demo.DemoPopulation.Population;
 import org.chunfeng.enterprises.Enterprise;
 import org.chunfeng.enterprises.Enterprises;
+import org.chunfeng.enterprises.NewEnterprise;
+import org.chunfeng.jobs.JobPosting;
+import org.chunfeng.jobs.Jobs;
 import org.chunfeng.reference.RegionCode;
 import org.chunfeng.workers.NewWorker;
 import org.chunfeng.workers.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import java.time.Clock;
-
-import org.chunfeng.enterprises.NewEnterprise;
-import org.chunfeng.jobs.JobPosting;
-import org.chunfeng.jobs.Jobs;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -5,7 +5,6 @@ import java.util.stream.Collectors;
 
 import org.chunfeng.identity.Actor;
 import org.chunfeng.jobs.JobPosting;
-import org.chunfeng.reference.ClassificationEntry;
 import org.chunfeng.reference.Occupations;
 import org.chunfeng.reference.Region;
 import org.chunfeng.reference.RegionCode;
@@ -54,10 +53,5 @@ class JobTexts {
 		RegionCode region = actor.region();
 		RegionCode within = region.level() == RegionCode.Level.PROVINCE ? region : region.prefecture();
 		return regions.counties(within);
-	}
-
-	/** Occupation entries for the form's suggestion list. */
-	List<ClassificationEntry> occupationPath(String code) {
-		return occupations.path(code);
 	}
 }
