@@ -1,6 +1,7 @@
 package org.chunfeng.jobs.internal;
 
 import java.net.URI;
+import java.time.Instant;
 import java.util.List;
 
 import org.chunfeng.jobs.ApplicationChannel;
@@ -8,6 +9,8 @@ import org.chunfeng.jobs.ApplicationStatus;
 import org.chunfeng.jobs.JobApplication;
 import org.chunfeng.jobs.JobPosting;
 import org.chunfeng.jobs.Jobs;
+import org.chunfeng.jobs.PostingDetails;
+import org.chunfeng.jobs.PostingStatus;
 import org.chunfeng.platform.InvalidRequestException;
 import org.chunfeng.platform.NotFoundException;
 import org.springframework.http.ResponseEntity;
@@ -81,8 +84,8 @@ class WorkerJobsApi {
 	}
 
 	/** What anybody may read of a posting: not who posted or reviewed it. */
-	record PublicPosting(long id, String enterpriseName, org.chunfeng.jobs.PostingDetails details, int remaining,
-			org.chunfeng.jobs.PostingStatus status, java.time.Instant publishedAt) {
+	record PublicPosting(long id, String enterpriseName, PostingDetails details, int remaining,
+			PostingStatus status, Instant publishedAt) {
 
 		static PublicPosting of(JobPosting p) {
 			return new PublicPosting(p.id(), p.enterpriseName(), p.details(), p.remaining(), p.status(),

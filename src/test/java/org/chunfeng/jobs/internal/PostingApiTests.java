@@ -160,6 +160,7 @@ class PostingApiTests {
 		assertThat(revised.json().get("status").asString()).isEqualTo("PENDING_REVIEW");
 		// the bureau's postings elsewhere are not this enterprise's business
 		Response all = enterprise.get("/api/v1/postings?size=200");
+		assertThat(all.json().get("items").valueStream().map(item -> item.get("id").asLong()).toList()).contains(id);
 		all.json().get("items").forEach(item -> assertThat(item.get("enterpriseName").asString())
 			.isEqualTo("测试用户所在单位"));
 	}
