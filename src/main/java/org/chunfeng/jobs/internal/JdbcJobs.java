@@ -110,13 +110,14 @@ class JdbcJobs implements Jobs {
 		long id;
 		try {
 			id = jdbc.sql("""
-					insert into job_posting (enterprise_id, enterprise_name, region_code, title, occupation_code,
-					    description, skills, workplace_region, workplace_address, wage_min, wage_max, headcount,
-					    start_date, end_date, shifts, meals, housing, through_festival, kind, access, priority_until,
-					    posted_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+					insert into job_posting (enterprise_id, enterprise_name, industry_code, region_code, title,
+					    occupation_code, description, skills, workplace_region, workplace_address, wage_min, wage_max,
+					    headcount, start_date, end_date, shifts, meals, housing, through_festival, kind, access,
+					    priority_until, posted_by)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 					returning id""")
-				.params(enterprise.id(), enterprise.name(), enterprise.region().value(), details.title(),
+				.params(enterprise.id(), enterprise.name(), enterprise.industryCode(), enterprise.region().value(),
+						details.title(),
 						details.occupationCode(), details.description(), details.skills().toArray(String[]::new),
 						details.workplaceRegion().value(), details.workplaceAddress(), details.wageMin(),
 						details.wageMax(), details.headcount(), details.startDate(), details.endDate(),
@@ -142,18 +143,20 @@ class JdbcJobs implements Jobs {
 		if (!before.status().revisable()) {
 			throw new RefusedException("posting.notRevisable", before.status().name());
 		}
-		String enterpriseName = enterprises.find(before.enterpriseId()).map(Enterprise::name)
-			.orElse(before.enterpriseName());
+		Optional<Enterprise> enterprise = enterprises.find(before.enterpriseId());
+		String enterpriseName = enterprise.map(Enterprise::name).orElse(before.enterpriseName());
+		String industryCode = enterprise.map(Enterprise::industryCode).orElse(null);
 		int updated;
 		try {
 			updated = jdbc.sql("""
-					update job_posting set enterprise_name = ?, title = ?, occupation_code = ?, description = ?,
+					update job_posting set enterprise_name = ?, industry_code = coalesce(?, industry_code),
+					    title = ?, occupation_code = ?, description = ?,
 					    skills = ?, workplace_region = ?, workplace_address = ?, wage_min = ?, wage_max = ?,
 					    headcount = ?, start_date = ?, end_date = ?, shifts = ?, meals = ?, housing = ?,
 					    through_festival = ?, kind = ?, access = ?, priority_until = ?, status = 'PENDING_REVIEW',
 					    updated_at = now(), version = version + 1
 					where id = ? and version = ? and status in ('PENDING_REVIEW', 'RETURNED')""")
-				.params(enterpriseName, details.title(), details.occupationCode(), details.description(),
+				.params(enterpriseName, industryCode, details.title(), details.occupationCode(), details.description(),
 						details.skills().toArray(String[]::new), details.workplaceRegion().value(),
 						details.workplaceAddress(), details.wageMin(), details.wageMax(), details.headcount(),
 						details.startDate(), details.endDate(), shifts(details.shifts()), details.meals(),
