@@ -19,6 +19,8 @@ import org.chunfeng.enterprises.NewEnterprise;
 import org.chunfeng.jobs.JobPosting;
 import org.chunfeng.jobs.Jobs;
 import org.chunfeng.reference.RegionCode;
+import org.chunfeng.training.TrainingProject;
+import org.chunfeng.training.Trainings;
 import org.chunfeng.workers.NewWorker;
 import org.chunfeng.workers.Workers;
 import org.slf4j.Logger;
@@ -46,6 +48,7 @@ class DemoDataLoader implements ApplicationRunner {
 	static final String POPULATION_MARKER = "demo-population-2027";
 	static final String ACCOUNTS_MARKER = "demo-accounts-2027";
 	static final String POSTINGS_MARKER = "demo-postings-2027";
+	static final String TRAINING_MARKER = "demo-training-2027";
 
 	/** Published postings of the demo enterprises, so the job board has something to find. */
 	static final int DEMO_POSTINGS = 60;
@@ -64,11 +67,13 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Workers workers;
 	private final Accounts accounts;
 	private final Jobs jobs;
+	private final Trainings trainings;
 	private final Clock clock;
 
 	DemoDataLoader(JdbcClient jdbc, TransactionTemplate transactions, Campaigns campaigns, Enterprises enterprises,
-			Workers workers, Accounts accounts, Jobs jobs, Clock clock) {
+			Workers workers, Accounts accounts, Jobs jobs, Trainings trainings, Clock clock) {
 		this.jobs = jobs;
+		this.trainings = trainings;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -84,6 +89,21 @@ class DemoDataLoader implements ApplicationRunner {
 		transactions.executeWithoutResult(status -> loadPopulation());
 		transactions.executeWithoutResult(status -> loadAccounts());
 		transactions.executeWithoutResult(status -> loadPostings());
+		transactions.executeWithoutResult(status -> loadTraining());
+	}
+
+	/** The training catalogue, and the demo worker referred to its first project (to accept or decline at /me/training). */
+	private void loadTraining() {
+		if (!claim(TRAINING_MARKER)) {
+			log.info("Demo training already loaded");
+			return;
+		}
+		List<DemoTraining.Draft> drafts = DemoTraining.generate(LocalDate.now(clock));
+		List<TrainingProject> projects = drafts.stream().map(d -> trainings.create(d.region(), d.details())).toList();
+		var firstWorker = DemoPopulation.generate().workers().getFirst().worker();
+		workers.findByIdNumber(firstWorker.idNumber())
+			.ifPresent(worker -> trainings.refer(projects.getFirst().id(), worker.id(), "春节留苏期间参加，结业后推荐电工岗位"));
+		log.info("Demo training projects loaded: {}", projects.size());
 	}
 
 	private void loadPostings() {

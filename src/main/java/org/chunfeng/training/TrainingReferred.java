@@ -1,8 +1,5 @@
 package org.chunfeng.training;
 
-/**
- * A worker was referred to a training project (推荐参加培训): the "1 training" of the worker's 131 service.
- * Published after commit.
- */
+/** A worker was referred to a training project (published after commit), e.g. the "1 training" of the 131 service. */
 public record TrainingReferred(long referralId, long projectId, long workerId) {
 }

@@ -51,7 +51,14 @@ class DemoDataLoaderTests {
 	@Test
 	void theCampaignAndThePopulationAreLoaded() {
 		assertThat(jdbc.sql("select name from demo_load order by name").query(String.class).list())
-			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER, DemoDataLoader.POSTINGS_MARKER);
+			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER, DemoDataLoader.POSTINGS_MARKER,
+					DemoDataLoader.TRAINING_MARKER);
+		// a training catalogue, some of it subsidised, and the demo worker referred to its first project
+		assertThat(jdbc.sql("select distinct title from training_project where subsidy_eligible and provider in"
+				+ " ('苏州高新区职业技能培训中心', '吴中区家政服务培训学校', '苏州市电子商务协会')").query(String.class).list())
+			.contains("电工上岗证培训", "育婴员（保育师）培训", "电商直播培训");
+		assertThat(jdbc.sql("select count(*) from training_referral r join training_project p on p.id = r.project_id"
+				+ " where p.title = '电工上岗证培训' and r.status = 'REFERRED'").query(Long.class).single()).isPositive();
 		// the job board has postings to find, and the bureau a few to review
 		assertThat(jdbc.sql("select status, count(*) from job_posting where posted_by = 'demo' group by status")
 			.query((rs, n) -> rs.getString(1) + "=" + rs.getLong(2)).list())

@@ -59,7 +59,12 @@ public final class Endpoints {
 			Map.entry("/public/fairs/{fairId}", List.of("/public/fairs/{fairId}")),
 			Map.entry("/me/fairs/{fairId}/register", List.of("/me/fairs/{fairId}/register")),
 			Map.entry("/me/fairs/tickets/{registrationId}", List.of("/me/fairs/tickets/{registrationId}")),
-			Map.entry("/my-enterprise/fairs/{fairId}", List.of("/my-enterprise/fairs/{fairId}")));
+			Map.entry("/my-enterprise/fairs/{fairId}", List.of("/my-enterprise/fairs/{fairId}")),
+			// training: the project a test names, else record 1 (every project is readable; editing one of another
+			// region answers 404); the training part of a worker's page
+			Map.entry("/training/{projectId}", List.of("/training/{projectId}")),
+			Map.entry("/training/{projectId}/edit", List.of("/training/{projectId}/edit")),
+			Map.entry("/workers/{workerId}/training", List.of("/workers/{workerId}/training")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
 	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1", "/public/fairs",
@@ -104,7 +109,8 @@ public final class Endpoints {
 
 	/** A part of a page (htmx swaps it in), not a whole page. */
 	public static boolean fragment(String address) {
-		return address.contains("/children") || address.endsWith("/progress");
+		return address.contains("/children") || address.endsWith("/progress")
+				|| (address.startsWith("/workers/") && address.endsWith("/training"));
 	}
 
 	/** GET pages (not API endpoints), with samples for their path variables; the login page excluded. */
@@ -181,6 +187,11 @@ public final class Endpoints {
 			if (List.of("fairId", "seriesId", "boothId", "registrationId").contains(name)) {
 				// fairs are not of a district the test sets up: one that does not exist, so no write can succeed
 				return "987654321";
+			}
+			if (name.equals("projectId") || name.equals("referralId")) {
+				// the first of the test database, in whatever district: readable, but managed by the caller or
+				// refused
+				return "1";
 			}
 			if (name.equals("year")) {
 				return "2026";

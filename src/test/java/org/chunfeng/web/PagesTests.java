@@ -79,7 +79,7 @@ class PagesTests {
 		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
 				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job), "enterpriseId",
 						String.valueOf(enterprise), "fairId", String.valueOf(fair[0]), "seriesId",
-						String.valueOf(fair[1]))));
+						String.valueOf(fair[1]), "projectId", String.valueOf(trainingProject(worker)))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
@@ -138,6 +138,20 @@ class PagesTests {
 			assertThat(page.body()).as(bad).contains("返回首页");
 		}
 		assertThat(client.get("/no/such/page", "Accept", "text/html").status()).isEqualTo(404);
+	}
+
+	/** A training project of the administrator's city with the page's worker referred to it, for the training pages. */
+	private long trainingProject(long worker) {
+		ApiClient admin = ApiClient.withToken(port, TestAccounts.ADMIN);
+		java.time.LocalDate day = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Shanghai"));
+		long project = admin.post("/api/v1/training-projects", "application/json", """
+				{"region": "320505", "provider": "页面测试培训学校", "title": "页面测试电工培训",
+				 "occupationCode": "6-31-01-03", "skills": ["低压电工"], "delivery": "OFFLINE", "venueRegion": "320505",
+				 "venue": "金山路 1 号", "startDate": "%s", "endDate": "%s", "places": 10, "subsidyEligible": true,
+				 "subsidyFen": 150000}""".formatted(day, day.plusDays(30))).json().get("id").asLong();
+		admin.post("/api/v1/training-projects/" + project + "/referrals", "application/json",
+				"{\"workerId\": " + worker + ", \"note\": \"页面测试\"}");
+		return project;
 	}
 
 	/** A published fair of the administrator's city and a series, for the fairs pages. */

@@ -50,6 +50,10 @@ class SecurityConfiguration {
 	private static final String[] POSTING_READERS = { "ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER",
 			"ENTERPRISE_USER" };
 
+	/** The training catalogue: the bureau's staff and workers (who look for a course and follow their referrals). */
+	private static final String[] TRAINING_READERS = { "ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER",
+			"WORKER" };
+
 	@Bean
 	@Order(1)
 	SecurityFilterChain api(HttpSecurity http, ApiTokens tokens, ProblemResponses problems) throws Exception {
@@ -73,6 +77,17 @@ class SecurityConfiguration {
 				.requestMatchers(HttpMethod.GET, "/api/v1/fairs/**", "/api/v1/fair-series/**")
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/fairs/**", "/api/v1/fair-series/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+				// training: the catalogue for staff and workers; projects kept and referrals moved by caseworkers and
+				// administrators; a worker answers its own referrals
+				.requestMatchers("/api/v1/me/training-referrals", "/api/v1/me/training-referrals/**")
+				.hasRole("WORKER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/training-projects", "/api/v1/training-projects/*")
+				.hasAnyRole(TRAINING_READERS)
+				.requestMatchers(HttpMethod.GET, "/api/v1/training-projects/**", "/api/v1/training-referrals/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/training-projects", "/api/v1/training-projects/**",
+						"/api/v1/training-referrals/**")
 				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 				// a worker's and an enterprise user's own record
 				.requestMatchers("/api/v1/me/worker/**")
@@ -129,6 +144,12 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.requestMatchers("/me", "/me/**")
 			.hasRole("WORKER")
+			.requestMatchers(HttpMethod.GET, "/training", "/training/*")
+			.hasAnyRole(TRAINING_READERS)
+			.requestMatchers(HttpMethod.GET, "/training/**")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/training", "/training/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.requestMatchers("/my-enterprise", "/my-enterprise/**")
 			.hasRole("ENTERPRISE_USER")
 			.requestMatchers(HttpMethod.GET, "/jobs", "/jobs/*")

@@ -1,0 +1,2 @@
+/** The training module's repository, pages and API controllers. */
+package org.chunfeng.training.internal;
