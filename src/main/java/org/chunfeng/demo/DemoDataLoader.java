@@ -18,10 +18,17 @@ import org.chunfeng.enterprises.Enterprises;
 import org.chunfeng.enterprises.NewEnterprise;
 import org.chunfeng.jobs.JobPosting;
 import org.chunfeng.jobs.Jobs;
+import org.chunfeng.matching.Guidance;
+import org.chunfeng.matching.GuidanceChannel;
+import org.chunfeng.matching.GuidanceSessionDetails;
+import org.chunfeng.matching.GuidanceTopic;
+import org.chunfeng.platform.PageQuery;
 import org.chunfeng.reference.RegionCode;
 import org.chunfeng.training.TrainingProject;
 import org.chunfeng.training.Trainings;
 import org.chunfeng.workers.NewWorker;
+import org.chunfeng.workers.Worker;
+import org.chunfeng.workers.WorkerQuery;
 import org.chunfeng.workers.Workers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,6 +56,7 @@ class DemoDataLoader implements ApplicationRunner {
 	static final String ACCOUNTS_MARKER = "demo-accounts-2027";
 	static final String POSTINGS_MARKER = "demo-postings-2027";
 	static final String TRAINING_MARKER = "demo-training-2027";
+	static final String GUIDANCE_MARKER = "demo-guidance-2027";
 
 	/** Published postings of the demo enterprises, so the job board has something to find. */
 	static final int DEMO_POSTINGS = 60;
@@ -68,12 +76,14 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Accounts accounts;
 	private final Jobs jobs;
 	private final Trainings trainings;
+	private final Guidance guidance;
 	private final Clock clock;
 
 	DemoDataLoader(JdbcClient jdbc, TransactionTemplate transactions, Campaigns campaigns, Enterprises enterprises,
-			Workers workers, Accounts accounts, Jobs jobs, Trainings trainings, Clock clock) {
+			Workers workers, Accounts accounts, Jobs jobs, Trainings trainings, Guidance guidance, Clock clock) {
 		this.jobs = jobs;
 		this.trainings = trainings;
+		this.guidance = guidance;
 		this.clock = clock;
 		this.jdbc = jdbc;
 		this.transactions = transactions;
@@ -90,6 +100,7 @@ class DemoDataLoader implements ApplicationRunner {
 		transactions.executeWithoutResult(status -> loadAccounts());
 		transactions.executeWithoutResult(status -> loadPostings());
 		transactions.executeWithoutResult(status -> loadTraining());
+		transactions.executeWithoutResult(status -> loadGuidance());
 	}
 
 	/** The training catalogue, and the demo worker referred to its first project (to accept or decline at /me/training). */
@@ -104,6 +115,44 @@ class DemoDataLoader implements ApplicationRunner {
 		workers.findByIdNumber(firstWorker.idNumber())
 			.ifPresent(worker -> trainings.refer(projects.getFirst().id(), worker.id(), "春节留苏期间参加，结业后推荐电工岗位"));
 		log.info("Demo training projects loaded: {}", projects.size());
+	}
+
+	/**
+	 * A few guidance sessions (职业指导) with key-group workers of 虎丘, one follow-up due, and an open request of the
+	 * demo worker, so the 131 tracker and the caseworker's list have something to show.
+	 */
+	private void loadGuidance() {
+		if (!claim(GUIDANCE_MARKER)) {
+			log.info("Demo guidance already loaded");
+			return;
+		}
+		LocalDate today = LocalDate.now(clock);
+		List<Worker> keyGroups = workers.search(new WorkerQuery(null, RegionCode.of("320505"), null, null, null, null),
+				new PageQuery(0, PageQuery.MAX_SIZE)).items().stream()
+			.filter(w -> !w.keyGroups().isEmpty())
+			.limit(5)
+			.toList();
+		List<GuidanceSessionDetails> sessions = List.of(
+				new GuidanceSessionDetails(today.minusDays(12), GuidanceChannel.COUNTER,
+						Set.of(GuidanceTopic.JOB_SEARCH, GuidanceTopic.POLICY), "介绍春风行动岗位和稳岗补贴政策，建议参加本周专场招聘会",
+						today.minusDays(2)),
+				new GuidanceSessionDetails(today.minusDays(8), GuidanceChannel.PHONE,
+						Set.of(GuidanceTopic.SKILLS_TRAINING), "有意学习电工，已告知下期电工培训报名方式", today.plusDays(7)),
+				new GuidanceSessionDetails(today.minusDays(5), GuidanceChannel.ONLINE,
+						Set.of(GuidanceTopic.CAREER_PLANNING, GuidanceTopic.RIGHTS), "讨论返岗后的职业方向，提醒签订劳动合同", null),
+				new GuidanceSessionDetails(today.minusDays(3), GuidanceChannel.COUNTER,
+						Set.of(GuidanceTopic.ENTREPRENEURSHIP), "咨询返乡创业担保贷款", null));
+		for (int i = 0; i < Math.min(sessions.size(), keyGroups.size()); i++) {
+			guidance.record(keyGroups.get(i).id(), sessions.get(i));
+		}
+		Population population = DemoPopulation.generate();
+		workers.findByIdNumber(population.workers().getFirst().worker().idNumber())
+			.filter(w -> guidance.openRequestOf(w.id()).isEmpty())
+			.ifPresent(w -> guidance.request(w.id(), GuidanceChannel.PHONE, "想了解节后返岗的岗位和培训"));
+		keyGroups.stream().skip(sessions.size()).findFirst()
+			.filter(w -> guidance.openRequestOf(w.id()).isEmpty())
+			.ifPresent(w -> guidance.request(w.id(), GuidanceChannel.COUNTER, "想找包吃住的工作"));
+		log.info("Demo guidance loaded: {} sessions", Math.min(sessions.size(), keyGroups.size()));
 	}
 
 	private void loadPostings() {

@@ -52,7 +52,7 @@ class DemoDataLoaderTests {
 	void theCampaignAndThePopulationAreLoaded() {
 		assertThat(jdbc.sql("select name from demo_load order by name").query(String.class).list())
 			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER, DemoDataLoader.POSTINGS_MARKER,
-					DemoDataLoader.TRAINING_MARKER);
+					DemoDataLoader.TRAINING_MARKER, DemoDataLoader.GUIDANCE_MARKER);
 		// a training catalogue, some of it subsidised, and the demo worker referred to its first project
 		assertThat(jdbc.sql("select distinct title from training_project where subsidy_eligible and provider in"
 				+ " ('苏州高新区职业技能培训中心', '吴中区家政服务培训学校', '苏州市电子商务协会')").query(String.class).list())
@@ -65,6 +65,11 @@ class DemoDataLoaderTests {
 			.containsExactlyInAnyOrder("PUBLISHED=" + (DemoDataLoader.DEMO_POSTINGS * 9 / 10),
 					"PENDING_REVIEW=" + (DemoDataLoader.DEMO_POSTINGS / 10));
 		assertThat(campaigns.all()).anyMatch(c -> c.code().equals("SZ-2027"));
+		// guidance sessions with key-group workers of 虎丘, and open requests for the caseworkers' list
+		assertThat(jdbc.sql("select count(*) from guidance_session where region_code = '320505' and recorded_by = 'system'").query(Long.class)
+			.single()).isEqualTo(4);
+		assertThat(jdbc.sql("select count(*) from guidance_request where status = 'OPEN' and requested_by = 'system'")
+			.query(Long.class).single()).isBetween(1L, 2L);
 		// and every write of the load is in the audit log
 		assertThat(jdbc.sql("select action, count(*) from audit_log where action in ('campaign.created',"
 				+ " 'enterprise.registered', 'worker.registered') and actor = 'system' group by action")

@@ -120,6 +120,30 @@ public final class ApiClient {
 		return send(HttpRequest.newBuilder(uri(path)).method(method, HttpRequest.BodyPublishers.noBody()));
 	}
 
+	/** The body of a download (a workbook) as bytes; fails on any answer but 200. */
+	public byte[] download(String path) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+		if (bearer != null) {
+			request.header("Authorization", "Bearer " + bearer);
+		}
+		try {
+			HttpResponse<byte[]> response = http.send(request.timeout(Duration.ofSeconds(60)).build(),
+					HttpResponse.BodyHandlers.ofByteArray());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException(path + " answered " + response.statusCode() + ": "
+						+ new String(response.body(), StandardCharsets.UTF_8));
+			}
+			return response.body();
+		}
+		catch (java.io.IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
+	}
+
 	public static String encode(String value) {
 		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}

@@ -64,7 +64,10 @@ public final class Endpoints {
 			// region answers 404); the training part of a worker's page
 			Map.entry("/training/{projectId}", List.of("/training/{projectId}")),
 			Map.entry("/training/{projectId}/edit", List.of("/training/{projectId}/edit")),
-			Map.entry("/workers/{workerId}/training", List.of("/workers/{workerId}/training")));
+			Map.entry("/workers/{workerId}/training", List.of("/workers/{workerId}/training")),
+			// career guidance of a worker of the test database: shown (own district) or 404
+			Map.entry("/guidance/workers/{workerId}", List.of("/guidance/workers/{workerId}")),
+			Map.entry("/guidance/workers/{workerId}/sessions", List.of("/guidance/workers/{workerId}/sessions")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
 	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1", "/public/fairs",
@@ -109,7 +112,7 @@ public final class Endpoints {
 
 	/** A part of a page (htmx swaps it in), not a whole page. */
 	public static boolean fragment(String address) {
-		return address.contains("/children") || address.endsWith("/progress")
+		return address.contains("/children") || address.endsWith("/progress") || address.endsWith("/sessions")
 				|| (address.startsWith("/workers/") && address.endsWith("/training"));
 	}
 

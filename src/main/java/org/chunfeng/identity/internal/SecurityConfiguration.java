@@ -89,6 +89,19 @@ class SecurityConfiguration {
 				.requestMatchers("/api/v1/training-projects", "/api/v1/training-projects/**",
 						"/api/v1/training-referrals/**")
 				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+				// the 131 service: a worker asks for guidance and reads the own record; caseworkers and administrators
+				// record guidance and follow the tracker; agency viewers (key-groups category, checked by the module)
+				// see the coverage figures only
+				.requestMatchers("/api/v1/me/guidance-requests", "/api/v1/me/guidance-requests/**",
+						"/api/v1/me/guidance-sessions", "/api/v1/me/service131")
+				.hasRole("WORKER")
+				.requestMatchers("/api/v1/workers/*/guidance-sessions", "/api/v1/workers/*/guidance-sessions/**",
+						"/api/v1/guidance-requests", "/api/v1/guidance-requests/**", "/api/v1/guidance-follow-ups")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/service131/coverage")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "AGENCY_VIEWER")
+				.requestMatchers("/api/v1/service131/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 				// a worker's and an enterprise user's own record
 				.requestMatchers("/api/v1/me/worker/**")
 				.hasRole("WORKER")
@@ -141,6 +154,12 @@ class SecurityConfiguration {
 			.requestMatchers(HttpMethod.GET, "/fairs", "/fairs/**")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/fairs", "/fairs/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+			.requestMatchers("/guidance", "/guidance/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
+			.requestMatchers(HttpMethod.GET, "/service131")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "AGENCY_VIEWER")
+			.requestMatchers("/service131", "/service131/**")
 			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.requestMatchers("/me", "/me/**")
 			.hasRole("WORKER")
