@@ -71,4 +71,10 @@ public interface Jobs {
 
 	/** Closes every published posting whose end date is before {@code today}; the number closed. */
 	int closeExpired(LocalDate today);
+
+	/**
+	 * Every posting published and open on {@code today} (not ended, places left), in id order, streamed: what the
+	 * recommendation engine indexes. Readable in any region scope.
+	 */
+	void forEachOpen(LocalDate today, java.util.function.Consumer<OpenPosting> action);
 }

@@ -62,6 +62,7 @@ public final class Endpoints {
 			Map.entry("/my-enterprise/fairs/{fairId}", List.of("/my-enterprise/fairs/{fairId}")),
 			// training: the project a test names, else record 1 (every project is readable; editing one of another
 			// region answers 404); the training part of a worker's page
+			Map.entry("/workers/{workerId}/recommendations", List.of("/workers/{workerId}/recommendations")),
 			Map.entry("/training/{projectId}", List.of("/training/{projectId}")),
 			Map.entry("/training/{projectId}/edit", List.of("/training/{projectId}/edit")),
 			Map.entry("/workers/{workerId}/training", List.of("/workers/{workerId}/training")),
@@ -195,6 +196,10 @@ public final class Endpoints {
 				// the first of the test database, in whatever district: readable, but managed by the caller or
 				// refused
 				return "1";
+			}
+			if (name.equals("runId")) {
+				// a recommendation run that does not exist: readers get 404, others are refused
+				return "987654321";
 			}
 			if (name.equals("year")) {
 				return "2026";

@@ -222,6 +222,30 @@ class JdbcJobs implements Jobs {
 		return closed.size();
 	}
 
+	@Override
+	@Transactional(readOnly = true)
+	public void forEachOpen(LocalDate today, java.util.function.Consumer<org.chunfeng.jobs.OpenPosting> action) {
+		try (java.util.stream.Stream<org.chunfeng.jobs.OpenPosting> postings = jdbc.sql("""
+				select id, enterprise_name, industry_code, title, occupation_code, skills, workplace_region, wage_min,
+				       wage_max, start_date, end_date, meals, housing, through_festival,
+				       access = 'KEY_GROUPS_ONLY' or (access = 'KEY_GROUPS_FIRST' and priority_until >= ?) as reserved,
+				       headcount - hired as remaining
+				from job_posting
+				where status = 'PUBLISHED' and end_date >= ? and hired < headcount
+				order by id""")
+			.params(today, today)
+			.withFetchSize(1_000)
+			.query((rs, row) -> new org.chunfeng.jobs.OpenPosting(rs.getLong("id"), rs.getString("enterprise_name"),
+					rs.getString("industry_code"), rs.getString("title"), rs.getString("occupation_code"),
+					List.of((String[]) rs.getArray("skills").getArray()), rs.getString("workplace_region").strip(),
+					rs.getInt("wage_min"), rs.getInt("wage_max"), rs.getObject("start_date", LocalDate.class),
+					rs.getObject("end_date", LocalDate.class), rs.getBoolean("meals"), rs.getBoolean("housing"),
+					rs.getBoolean("through_festival"), rs.getBoolean("reserved"), rs.getInt("remaining")))
+			.stream()) {
+			postings.forEach(action);
+		}
+	}
+
 	private static void refuseUnlessMove(JobPosting posting, PostingStatus next) {
 		if (!posting.status().canMoveTo(next)) {
 			throw new RefusedException("posting.transition." + next.name(), posting.status().name());

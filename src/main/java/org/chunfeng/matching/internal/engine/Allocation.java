@@ -1,0 +1,261 @@
+package org.chunfeng.matching.internal.engine;
+
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicIntegerArray;
+
+/**
+ * One run's recommendations with a capacity per posting (容量约束): no posting is recommended to more than
+ * ⌈α × remaining places⌉ seekers, so that a popular job is not sent to everyone while others get nobody. Seekers are
+ * served in the order the caller gives (the nightly run: key groups first); each gets its 3 best postings among those
+ * that still have room. Safe for several threads: a place is taken by compare-and-set, and a seeker whose pick was
+ * taken by another thread meanwhile is searched again.
+ * <p>
+ * Also keeps the figures of the run against the unconstrained top-3 of the same seekers: coverage, postings used, the
+ * most seekers per posting and the Gini coefficient of recommendations over postings (0: evenly spread; 1: all on
+ * one).
+ */
+public final class Allocation implements Search.Capacity {
+
+	private final PostingIndex index;
+	private final int[] capacity;
+	private final AtomicIntegerArray given;
+	// where each posting is filed (member positions, by posting), and how many postings with room each list, group and
+	// block of the index still holds
+	private final int[] filedFrom;
+	private final int[] filed;
+	private final AtomicIntegerArray openInList;
+	private final AtomicIntegerArray openInGroup;
+	private final AtomicIntegerArray openInBlock;
+	private final int[] unconstrainedGiven;
+	private long withThree;
+	private long withAny;
+	private long unconstrainedWithThree;
+	private long unconstrainedWithAny;
+
+	public Allocation(PostingIndex index, double alpha) {
+		if (!(alpha > 0)) {
+			throw new IllegalArgumentException("alpha must be positive");
+		}
+		this.index = index;
+		capacity = new int[index.size()];
+		for (int i = 0; i < capacity.length; i++) {
+			// a hair below, so that 0.1 x 30 is 3 and not 4
+			capacity[i] = (int) Math.ceil(alpha * Math.max(0, index.facts(i).remaining()) - 1e-9);
+		}
+		given = new AtomicIntegerArray(index.size());
+		unconstrainedGiven = new int[index.size()];
+		filedFrom = new int[index.size() + 1];
+		for (int member : index.members) {
+			filedFrom[member + 1]++;
+		}
+		for (int i = 0; i < index.size(); i++) {
+			filedFrom[i + 1] += filedFrom[i];
+		}
+		filed = new int[index.members.length];
+		int[] fill = Arrays.copyOf(filedFrom, index.size());
+		openInList = new AtomicIntegerArray(index.lists());
+		openInGroup = new AtomicIntegerArray(index.groups.count());
+		openInBlock = new AtomicIntegerArray(index.blocks.count());
+		for (int list = 0; list < index.lists(); list++) {
+			for (int m = index.listFrom[list]; m < index.listFrom[list + 1]; m++) {
+				int i = index.members[m];
+				filed[fill[i]++] = m;
+				if (capacity[i] > 0) {
+					change(list, m, 1);
+				}
+			}
+		}
+	}
+
+	/** Counts a posting with room in or out of the list, group and block of member position {@code m}. */
+	private void change(int list, int m, int delta) {
+		int block = index.listBlockFrom[list] + (m - index.listFrom[list]) / PostingIndex.BLOCK;
+		int group = index.listGroupFrom[list] + (block - index.listBlockFrom[list]) / PostingIndex.GROUP;
+		openInList.addAndGet(list, delta);
+		openInGroup.addAndGet(group, delta);
+		openInBlock.addAndGet(block, delta);
+	}
+
+	/** Posting {@code i} became full ({@code -1}) or has room again ({@code +1}). */
+	private void count(int i, int delta) {
+		for (int k = filedFrom[i]; k < filedFrom[i + 1]; k++) {
+			int m = filed[k];
+			int list = Arrays.binarySearch(index.listFrom, m);
+			// listFrom holds each list's first position; equal starts belong to the last list starting there
+			if (list < 0) {
+				list = -list - 2;
+			}
+			else {
+				while (list + 1 < index.lists() && index.listFrom[list + 1] == m) {
+					list++;
+				}
+			}
+			change(list, m, delta);
+		}
+	}
+
+	@Override
+	public boolean available(int i) {
+		return given.get(i) < capacity[i];
+	}
+
+	@Override
+	public boolean listOpen(int list) {
+		return openInList.get(list) > 0;
+	}
+
+	@Override
+	public boolean groupOpen(int group) {
+		return openInGroup.get(group) > 0;
+	}
+
+	@Override
+	public boolean blockOpen(int block) {
+		return openInBlock.get(block) > 0;
+	}
+
+	/** The most seekers posting {@code i} may be recommended to in this run. */
+	public int capacity(int i) {
+		return capacity[i];
+	}
+
+	/** A thread's own counts, merged when closed. */
+	public Tally tally() {
+		return new Tally();
+	}
+
+	/**
+	 * The seeker's 3 best postings that still have room, taken: indexes into the index, best first (fewer when fewer
+	 * fit). {@link Search#top3()} holds the unconstrained 3 best afterwards.
+	 */
+	public int[] recommend(Search search, SeekerFacts seeker, Tally tally) {
+		while (true) {
+			search.run(seeker, this);
+			int[] picks = search.top3Available();
+			int taken = 0;
+			while (taken < picks.length && take(picks[taken])) {
+				taken++;
+			}
+			if (taken == picks.length) {
+				tally.count(search.top3(), picks);
+				return picks;
+			}
+			for (int k = 0; k < taken; k++) {
+				if (given.getAndDecrement(picks[k]) == capacity[picks[k]]) {
+					count(picks[k], 1);
+				}
+			}
+		}
+	}
+
+	private boolean take(int i) {
+		while (true) {
+			int now = given.get(i);
+			if (now >= capacity[i]) {
+				return false;
+			}
+			if (given.compareAndSet(i, now, now + 1)) {
+				if (now + 1 == capacity[i]) {
+					count(i, -1);
+				}
+				return true;
+			}
+		}
+	}
+
+	/** How many seekers posting {@code i} was recommended to. */
+	public int given(int i) {
+		return given.get(i);
+	}
+
+	public final class Tally implements AutoCloseable {
+
+		private final int[] unconstrained = new int[index.size()];
+		private long three;
+		private long any;
+		private long unconstrainedThree;
+		private long unconstrainedAny;
+
+		private Tally() {
+		}
+
+		void count(int[] top3, int[] picks) {
+			for (int i : top3) {
+				unconstrained[i]++;
+			}
+			three += picks.length == 3 ? 1 : 0;
+			any += picks.length > 0 ? 1 : 0;
+			unconstrainedThree += top3.length == 3 ? 1 : 0;
+			unconstrainedAny += top3.length > 0 ? 1 : 0;
+		}
+
+		@Override
+		public void close() {
+			synchronized (Allocation.this) {
+				for (int i = 0; i < unconstrained.length; i++) {
+					unconstrainedGiven[i] += unconstrained[i];
+				}
+				withThree += three;
+				withAny += any;
+				unconstrainedWithThree += unconstrainedThree;
+				unconstrainedWithAny += unconstrainedAny;
+			}
+		}
+	}
+
+	/** The figures of the run, once every tally is closed. */
+	public synchronized Figures figures() {
+		int[] counts = new int[index.size()];
+		boolean within = true;
+		for (int i = 0; i < counts.length; i++) {
+			counts[i] = given.get(i);
+			within &= counts[i] <= capacity[i];
+		}
+		return new Figures(withThree, withAny, used(counts), max(counts), gini(counts), unconstrainedWithThree,
+				unconstrainedWithAny, used(unconstrainedGiven), max(unconstrainedGiven), gini(unconstrainedGiven),
+				within);
+	}
+
+	/**
+	 * @param withThree      seekers who got 3 postings
+	 * @param withAny        seekers who got at least one
+	 * @param postingsUsed   postings recommended to at least one seeker
+	 * @param maxPerPosting  the most seekers one posting was recommended to
+	 * @param gini           concentration of recommendations over all postings
+	 * @param withinCapacity every posting within its capacity
+	 */
+	public record Figures(long withThree, long withAny, int postingsUsed, int maxPerPosting, double gini,
+			long unconstrainedWithThree, long unconstrainedWithAny, int unconstrainedPostingsUsed,
+			int unconstrainedMaxPerPosting, double unconstrainedGini, boolean withinCapacity) {
+	}
+
+	private static int used(int[] counts) {
+		int used = 0;
+		for (int count : counts) {
+			used += count > 0 ? 1 : 0;
+		}
+		return used;
+	}
+
+	private static int max(int[] counts) {
+		int max = 0;
+		for (int count : counts) {
+			max = Math.max(max, count);
+		}
+		return max;
+	}
+
+	/** Gini coefficient of non-negative counts: Σ (2k − n − 1) x_k / (n Σ x) over the counts in ascending order. */
+	static double gini(int[] counts) {
+		int[] sorted = counts.clone();
+		Arrays.sort(sorted);
+		long n = sorted.length;
+		double total = 0;
+		double weighted = 0;
+		for (int k = 0; k < sorted.length; k++) {
+			total += sorted[k];
+			weighted += (2.0 * (k + 1) - n - 1) * sorted[k];
+		}
+		return total == 0 ? 0 : weighted / (n * total);
+	}
+}

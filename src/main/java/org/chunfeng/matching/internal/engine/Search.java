@@ -1,0 +1,535 @@
+package org.chunfeng.matching.internal.engine;
+
+import java.util.List;
+
+import org.chunfeng.workers.FestivalPlan;
+
+/**
+ * Finds a seeker's 3 best postings in a {@link PostingIndex}; one per thread, reused from seeker to seeker (it keeps
+ * its scratch arrays). Optionally also the 3 best among postings that still have room in a run ({@link Capacity}),
+ * in the same pass.
+ */
+public final class Search {
+
+	/**
+	 * Which postings may still be recommended in a run, with summaries by list, group and block of the index so that
+	 * runs of full postings are passed over unread.
+	 */
+	public interface Capacity {
+
+		boolean available(int index);
+
+		/** Whether some posting of the list may still have room. */
+		default boolean listOpen(int list) {
+			return true;
+		}
+
+		default boolean groupOpen(int group) {
+			return true;
+		}
+
+		default boolean blockOpen(int block) {
+			return true;
+		}
+	}
+
+	private static final int PLAN_NONE = 0;
+	private static final int PLAN_STAYING = 1;
+	private static final int PLAN_RETURNING = 2;
+	private static final int MAX_OCCUPATIONS = 8;
+	private static final int MAX_PLACES = 24;
+
+	private final PostingIndex index;
+	private final Weights w;
+
+	// the compiled seeker
+	private final int[] occupation = new int[MAX_OCCUPATIONS];
+	private final int[] minor = new int[MAX_OCCUPATIONS];
+	private final int[] middle = new int[MAX_OCCUPATIONS];
+	private int occupations;
+	private final int[] anchorCounty = new int[2];
+	private final int[] anchorPrefecture = new int[2];
+	private final int[] anchorProvince = new int[2];
+	private int anchors;
+	private final int[] preferredLevel = new int[MAX_PLACES];
+	private final int[] preferredId = new int[MAX_PLACES];
+	private int preferred;
+	private int[] skills = new int[32];
+	private int skillCount;
+	private long skillMask;
+	private int[] industries = new int[16];
+	private int industryCount;
+	private long industryMask;
+	private int industryFold;
+	private int expectedWage;
+	private boolean keyGroup;
+	private int plan;
+	private int returnDay;
+	private int restMax;
+
+	// the pairs of lists to visit
+	private final int[] occupationKey = new int[MAX_OCCUPATIONS * 3 + 1];
+	private final int[] occupationPoints = new int[MAX_OCCUPATIONS * 3 + 1];
+	private int occupationKeyCount;
+	private final int[] regionKey = new int[MAX_PLACES + 7];
+	private final int[] regionPoints = new int[MAX_PLACES + 7];
+	private int regionKeyCount;
+	private int[] pairCell = new int[64];
+	private int[] pairBound = new int[64];
+
+	private final Top3 best = new Top3();
+	private final Top3 bestAvailable = new Top3();
+	private long scored;
+
+	Search(PostingIndex index) {
+		this.index = index;
+		this.w = index.weights;
+	}
+
+	/** Whether this searcher works on that index (a live index is replaced when postings change). */
+	public boolean searches(PostingIndex other) {
+		return index == other;
+	}
+
+	/** How many postings this searcher has scored so far (for the bench). */
+	public long scored() {
+		return scored;
+	}
+
+	/** The 3 best postings (indexes into the index, best first; fewer if fewer are eligible). */
+	public int[] top3(SeekerFacts seeker) {
+		run(seeker, null);
+		return best.indexes();
+	}
+
+	/** The scores of the last result, best first. */
+	public int[] scores() {
+		return best.scores();
+	}
+
+	/** The 3 best among the postings that still have room, after {@link #run}. */
+	public int[] top3Available() {
+		return bestAvailable.indexes();
+	}
+
+	public int[] top3() {
+		return best.indexes();
+	}
+
+	/**
+	 * Finds the 3 best and, when a capacity is given, the 3 best that still have room: the same when all of the 3 best
+	 * have room, else a second search that passes over full postings.
+	 */
+	public void run(SeekerFacts seeker, Capacity capacity) {
+		compile(seeker);
+		best.clear();
+		bestAvailable.clear();
+		search(best, null);
+		if (capacity == null) {
+			return;
+		}
+		boolean allAvailable = true;
+		for (int k = 0; k < best.size; k++) {
+			allAvailable &= capacity.available(best.index[k]);
+		}
+		if (allAvailable) {
+			bestAvailable.copy(best);
+		}
+		else {
+			search(bestAvailable, capacity);
+		}
+	}
+
+	private void search(Top3 top, Capacity room) {
+		int pairs = pairs();
+		for (int p = 0; p < pairs; p++) {
+			if (top.full() && top.score[2] > pairBound[p] + restMax) {
+				break;
+			}
+			int list = index.cells[pairCell[p]];
+			if (list >= 0 && (room == null || room.listOpen(list))) {
+				scan(list, pairBound[p], top, room);
+			}
+		}
+	}
+
+	private void scan(int list, int base, Top3 top, Capacity room) {
+		PostingIndex.Summary groups = index.groups;
+		PostingIndex.Summary blocks = index.blocks;
+		int firstBlock = index.listBlockFrom[list];
+		int endBlock = index.listBlockFrom[list + 1];
+		int firstMember = index.listFrom[list];
+		int endMember = index.listFrom[list + 1];
+		for (int group = index.listGroupFrom[list], end = index.listGroupFrom[list + 1]; group < end; group++) {
+			if (room != null && !room.groupOpen(group)) {
+				continue;
+			}
+			int groupRest = rest(groups, group);
+			if (groupRest < 0 || top.cannotBeat(base + groupRest, groups.minIndex(group))) {
+				continue;
+			}
+			int fromBlock = firstBlock + (group - index.listGroupFrom[list]) * PostingIndex.GROUP;
+			int toBlock = Math.min(endBlock, fromBlock + PostingIndex.GROUP);
+			for (int block = fromBlock; block < toBlock; block++) {
+				if (room != null && !room.blockOpen(block)) {
+					continue;
+				}
+				int blockRest = rest(blocks, block);
+				if (blockRest < 0 || top.cannotBeat(base + blockRest, blocks.minIndex(block))) {
+					continue;
+				}
+				int from = firstMember + (block - firstBlock) * PostingIndex.BLOCK;
+				int to = Math.min(endMember, from + PostingIndex.BLOCK);
+				for (int m = from; m < to; m++) {
+					int i = index.members[m];
+					if (!keyGroup && (index.rows[m * PostingIndex.STRIDE + PostingIndex.ROW_FLAGS] & PostingIndex.RESERVED) != 0
+							|| room != null && !room.available(i)) {
+						continue;
+					}
+					scored++;
+					top.offer(score(m), i);
+				}
+			}
+		}
+	}
+
+	/** The most a run of postings can add beyond occupation and place; -1 when none of it is eligible. */
+	private int rest(PostingIndex.Summary summary, int at) {
+		if (!keyGroup && (summary.allFlags(at) & PostingIndex.RESERVED) != 0) {
+			return -1;
+		}
+		int rest = wagePoints(summary.maxWage(at));
+		if (skillCount > 0 && (summary.skillMask(at) & skillMask) != 0) {
+			int present = 0;
+			for (int s = 0; s < skillCount; s++) {
+				if ((summary.skillMask(at) & PostingIndex.bit(skills[s])) != 0) {
+					present++;
+				}
+			}
+			rest += Math.min(w.skillCap(), w.skillEach() * present);
+		}
+		if (industryCount > 0 && (summary.industryMask(at) & industryMask) != 0) {
+			rest += w.industry();
+		}
+		if (keyGroup && (summary.anyFlags(at) & PostingIndex.RESERVED) != 0) {
+			rest += w.keyGroup();
+		}
+		if (plan == PLAN_STAYING && (summary.anyFlags(at) & PostingIndex.THROUGH_FESTIVAL) != 0
+				|| plan == PLAN_RETURNING && summary.maxStart(at) >= returnDay) {
+			rest += w.festival();
+		}
+		return rest;
+	}
+
+	/** The exact score of the posting at list position {@code m}: the same as {@link Scoring#score}. */
+	int score(int m) {
+		int[] rows = index.rows;
+		int r = m * PostingIndex.STRIDE;
+		int postingOccupation = rows[r + PostingIndex.ROW_OCCUPATION];
+		int postingMinor = rows[r + PostingIndex.ROW_MINOR];
+		int postingMiddle = rows[r + PostingIndex.ROW_MIDDLE];
+		int score = 0;
+		for (int o = 0; o < occupations; o++) {
+			if (postingOccupation == occupation[o]) {
+				score = Math.max(score, w.occupationExact());
+			}
+			else if (postingMinor == minor[o]) {
+				score = Math.max(score, w.occupationMinor());
+			}
+			else if (postingMiddle == middle[o]) {
+				score = Math.max(score, w.occupationMiddle());
+			}
+		}
+		int postingCounty = rows[r + PostingIndex.ROW_COUNTY];
+		int postingPrefecture = rows[r + PostingIndex.ROW_PREFECTURE];
+		int postingProvince = rows[r + PostingIndex.ROW_PROVINCE];
+		int place = 0;
+		for (int a = 0; a < anchors; a++) {
+			if (postingCounty == anchorCounty[a]) {
+				place = Math.max(place, w.placeCounty());
+			}
+			else if (postingPrefecture == anchorPrefecture[a]) {
+				place = Math.max(place, w.placePrefecture());
+			}
+			else if (postingProvince == anchorProvince[a]) {
+				place = Math.max(place, w.placeProvince());
+			}
+		}
+		for (int p = 0; p < preferred && place < w.placePreferred(); p++) {
+			int id = preferredLevel[p] == 0 ? postingCounty : preferredLevel[p] == 1 ? postingPrefecture : postingProvince;
+			if (id == preferredId[p]) {
+				place = w.placePreferred();
+			}
+		}
+		score += place;
+		if (skillCount > 0) {
+			long mask = (rows[r + PostingIndex.ROW_SKILL_MASK_LOW] & 0xFFFFFFFFL)
+					| (long) rows[r + PostingIndex.ROW_SKILL_MASK_HIGH] << 32;
+			if ((mask & skillMask) != 0) {
+				int common = 0;
+				int count = (rows[r + PostingIndex.ROW_FLAGS] >> 8) & 0xFF;
+				int overflow = rows[r + PostingIndex.ROW_SKILL_FROM] - PostingIndex.INLINE_SKILLS;
+				for (int k = 0; k < count; k++) {
+					int skill = k < PostingIndex.INLINE_SKILLS ? rows[r + PostingIndex.ROW_SKILLS + k]
+							: index.skills[overflow + k];
+					for (int s = 0; s < skillCount; s++) {
+						if (skills[s] == skill) {
+							common++;
+							break;
+						}
+					}
+				}
+				score += Math.min(w.skillCap(), w.skillEach() * common);
+			}
+		}
+		score += wagePoints(rows[r + PostingIndex.ROW_WAGE]);
+		if (industryCount > 0 && (rows[r + PostingIndex.ROW_INDUSTRY_MASK] & industryFold) != 0) {
+			search:
+			for (int k = 0, count = (rows[r + PostingIndex.ROW_FLAGS] >> 16) & 0xFF; k < count; k++) {
+				int industry = rows[r + PostingIndex.ROW_INDUSTRIES + k];
+				for (int s = 0; s < industryCount; s++) {
+					if (industries[s] == industry) {
+						score += w.industry();
+						break search;
+					}
+				}
+			}
+		}
+		int postingFlags = rows[r + PostingIndex.ROW_FLAGS];
+		if (keyGroup && (postingFlags & PostingIndex.RESERVED) != 0) {
+			score += w.keyGroup();
+		}
+		if (plan == PLAN_STAYING && (postingFlags & PostingIndex.THROUGH_FESTIVAL) != 0
+				|| plan == PLAN_RETURNING && rows[r + PostingIndex.ROW_START] >= returnDay) {
+			score += w.festival();
+		}
+		return score;
+	}
+
+	private int wagePoints(int wage) {
+		if (expectedWage < 0 || wage >= expectedWage) {
+			return w.wageFull();
+		}
+		return (long) wage * 10 >= (long) expectedWage * 9 ? w.wageNear() : 0;
+	}
+
+	// ------------------------------------------------------------------------------------------------ compiling
+
+	private void compile(SeekerFacts seeker) {
+		occupations = 0;
+		occupationKeyCount = 0;
+		int occupationIdsSize = index.occupationIds.size();
+		int minorIdsSize = index.minorIds.size();
+		for (String code : seeker.occupations()) {
+			if (occupations == MAX_OCCUPATIONS) {
+				break;
+			}
+			occupation[occupations] = lookup(index.occupationIds, code);
+			minor[occupations] = code.length() >= 7 ? lookup(index.minorIds, code.substring(0, 7)) : -1;
+			middle[occupations] = code.length() >= 4 ? lookup(index.middleIds, code.substring(0, 4)) : -1;
+			addOccupationKey(occupation[occupations], w.occupationExact());
+			addOccupationKey(minor[occupations] < 0 ? -1 : occupationIdsSize + minor[occupations], w.occupationMinor());
+			addOccupationKey(middle[occupations] < 0 ? -1 : occupationIdsSize + minorIdsSize + middle[occupations],
+					w.occupationMiddle());
+			occupations++;
+		}
+		addOccupationKey(index.occupationKeys - 1, 0);
+
+		anchors = 0;
+		regionKeyCount = 0;
+		int counties = index.countyIds.size();
+		int prefectures = index.prefectureIds.size();
+		for (SeekerFacts.Anchor anchor : seeker.anchors()) {
+			String code = anchor.region();
+			anchorCounty[anchors] = lookup(index.countyIds, code);
+			anchorPrefecture[anchors] = lookup(index.prefectureIds, code.substring(0, 4));
+			anchorProvince[anchors] = lookup(index.provinceIds, code.substring(0, 2));
+			addRegionKey(anchorCounty[anchors], w.placeCounty());
+			addRegionKey(anchorPrefecture[anchors] < 0 ? -1 : counties + anchorPrefecture[anchors], w.placePrefecture());
+			addRegionKey(anchorProvince[anchors] < 0 ? -1 : counties + prefectures + anchorProvince[anchors],
+					w.placeProvince());
+			anchors++;
+		}
+		preferred = 0;
+		for (String code : seeker.preferredRegions()) {
+			if (preferred == MAX_PLACES) {
+				break;
+			}
+			String prefix = Scoring.scopePrefix(code);
+			int level = prefix.length() == 6 ? 0 : prefix.length() == 4 ? 1 : 2;
+			int id = lookup(level == 0 ? index.countyIds : level == 1 ? index.prefectureIds : index.provinceIds, prefix);
+			preferredLevel[preferred] = level;
+			preferredId[preferred] = id;
+			preferred++;
+			int offset = level == 0 ? 0 : level == 1 ? counties : counties + prefectures;
+			addRegionKey(id < 0 ? -1 : offset + id, w.placePreferred());
+		}
+		addRegionKey(index.regionKeys - 1, 0);
+
+		skillCount = 0;
+		skillMask = 0;
+		if (skills.length < seeker.skills().size()) {
+			skills = new int[seeker.skills().size()];
+		}
+		for (String skill : seeker.skills()) {
+			int id = lookup(index.skillIds, skill);
+			if (id >= 0) {
+				skills[skillCount++] = id;
+				skillMask |= PostingIndex.bit(id);
+			}
+		}
+		industryCount = 0;
+		industryMask = 0;
+		if (industries.length < seeker.preferredIndustries().size()) {
+			industries = new int[seeker.preferredIndustries().size()];
+		}
+		for (String industry : seeker.preferredIndustries()) {
+			int id = lookup(index.industryIds, industry);
+			if (id >= 0) {
+				industries[industryCount++] = id;
+				industryMask |= PostingIndex.bit(id);
+			}
+		}
+		industryFold = PostingIndex.fold(industryMask);
+		expectedWage = seeker.expectedWage() == null ? -1 : seeker.expectedWage();
+		keyGroup = seeker.keyGroup();
+		plan = seeker.plan() == FestivalPlan.STAYING_PUT ? PLAN_STAYING
+				: seeker.plan() == FestivalPlan.GOING_HOME_RETURNING && seeker.returnDate() != null ? PLAN_RETURNING
+						: PLAN_NONE;
+		returnDay = seeker.returnDate() == null ? 0 : (int) seeker.returnDate().toEpochDay();
+		restMax = Math.min(w.skillCap(), w.skillEach() * skillCount) + w.wageFull()
+				+ (industryCount > 0 ? w.industry() : 0) + (keyGroup ? w.keyGroup() : 0)
+				+ (plan != PLAN_NONE ? w.festival() : 0);
+	}
+
+	private static int lookup(java.util.Map<String, Integer> dictionary, String value) {
+		Integer id = dictionary.get(value);
+		return id == null ? -1 : id;
+	}
+
+	private void addOccupationKey(int key, int points) {
+		if (key < 0) {
+			return;
+		}
+		for (int k = 0; k < occupationKeyCount; k++) {
+			if (occupationKey[k] == key) {
+				occupationPoints[k] = Math.max(occupationPoints[k], points);
+				return;
+			}
+		}
+		occupationKey[occupationKeyCount] = key;
+		occupationPoints[occupationKeyCount++] = points;
+	}
+
+	private void addRegionKey(int key, int points) {
+		if (key < 0) {
+			return;
+		}
+		for (int k = 0; k < regionKeyCount; k++) {
+			if (regionKey[k] == key) {
+				regionPoints[k] = Math.max(regionPoints[k], points);
+				return;
+			}
+		}
+		regionKey[regionKeyCount] = key;
+		regionPoints[regionKeyCount++] = points;
+	}
+
+	/** Every pair of lists, the most promising first. */
+	private int pairs() {
+		int pairs = occupationKeyCount * regionKeyCount;
+		if (pairCell.length < pairs) {
+			pairCell = new int[pairs];
+			pairBound = new int[pairs];
+		}
+		int n = 0;
+		for (int o = 0; o < occupationKeyCount; o++) {
+			for (int r = 0; r < regionKeyCount; r++) {
+				int bound = occupationPoints[o] + regionPoints[r];
+				int cell = occupationKey[o] * index.regionKeys + regionKey[r];
+				int at = n++;
+				while (at > 0 && pairBound[at - 1] < bound) {
+					pairBound[at] = pairBound[at - 1];
+					pairCell[at] = pairCell[at - 1];
+					at--;
+				}
+				pairBound[at] = bound;
+				pairCell[at] = cell;
+			}
+		}
+		return n;
+	}
+
+	/** The 3 best so far: higher score first, the lower index (posting id) first on equal scores. */
+	static final class Top3 {
+
+		final int[] score = new int[3];
+		final int[] index = new int[3];
+		int size;
+
+		void clear() {
+			size = 0;
+		}
+
+		boolean full() {
+			return size == 3;
+		}
+
+		/** Whether nothing scoring at most {@code bound}, at index {@code minIndex} or later, can enter. */
+		boolean cannotBeat(int bound, int minIndex) {
+			return size == 3 && (bound < score[2] || bound == score[2] && minIndex > index[2]);
+		}
+
+		void offer(int s, int i) {
+			if (size == 3 && (s < score[2] || s == score[2] && i > index[2])) {
+				return;
+			}
+			for (int k = 0; k < size; k++) {
+				if (index[k] == i) {
+					return;
+				}
+			}
+			int at = Math.min(size, 2);
+			if (size < 3) {
+				size++;
+			}
+			while (at > 0 && (score[at - 1] < s || score[at - 1] == s && index[at - 1] > i)) {
+				score[at] = score[at - 1];
+				index[at] = index[at - 1];
+				at--;
+			}
+			score[at] = s;
+			index[at] = i;
+		}
+
+		void copy(Top3 other) {
+			size = other.size;
+			System.arraycopy(other.score, 0, score, 0, size);
+			System.arraycopy(other.index, 0, index, 0, size);
+		}
+
+		int[] indexes() {
+			return java.util.Arrays.copyOf(index, size);
+		}
+
+		int[] scores() {
+			return java.util.Arrays.copyOf(score, size);
+		}
+	}
+
+	/** For tests: the 3 best by scoring every posting with the reference definition. */
+	static int[] bruteForce(PostingIndex index, Scoring scoring, SeekerFacts seeker) {
+		Top3 top = new Top3();
+		for (int i = 0; i < index.size; i++) {
+			PostingFacts posting = index.facts[i];
+			if (Scoring.eligible(seeker, posting)) {
+				top.offer(scoring.score(seeker, posting), i);
+			}
+		}
+		return top.indexes();
+	}
+
+	static List<Integer> asList(int[] values) {
+		return java.util.Arrays.stream(values).boxed().toList();
+	}
+}
