@@ -19,7 +19,11 @@ public interface Recommendations {
 	/** Gives the worker's 3 best postings now as the 3 jobs of the 131 record, replacing earlier ones. */
 	List<JobLead> giveLeads(long workerId);
 
-	/** The 3 jobs of the worker's 131 record, by rank. */
+	/**
+	 * The 3 jobs of the worker's 131 record, by rank.
+	 *
+	 * @throws org.chunfeng.platform.NotFoundException if the worker is not in the caller's region
+	 */
 	List<JobLead> leadsOf(long workerId);
 
 	/**

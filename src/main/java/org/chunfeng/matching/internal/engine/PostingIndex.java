@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.chunfeng.workers.FestivalPlan;
 
 /**
  * Open postings in memory, arranged so that a seeker's 3 best postings are found exactly without scoring them all.
@@ -383,9 +382,5 @@ public final class PostingIndex {
 	/** A searcher for one thread. */
 	public Search search() {
 		return new Search(this);
-	}
-
-	static boolean isStaying(FestivalPlan plan) {
-		return plan == FestivalPlan.STAYING_PUT;
 	}
 }

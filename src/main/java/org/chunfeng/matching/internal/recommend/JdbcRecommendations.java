@@ -121,6 +121,7 @@ class JdbcRecommendations implements Recommendations {
 	@Override
 	@Transactional(readOnly = true)
 	public List<JobLead> leadsOf(long workerId) {
+		workers.find(workerId).orElseThrow(() -> new NotFoundException("kind.worker", String.valueOf(workerId)));
 		return jdbc.sql("""
 				select l.rank, l.posting_id, p.title, p.enterprise_name, l.score, l.reasons::text, l.run_id, l.given_by,
 				       l.given_at

@@ -60,7 +60,6 @@ class RecommendationApi {
 	@Operation(summary = "The 3 jobs of the worker's 131 record")
 	@GetMapping("/api/v1/workers/{workerId}/job-leads")
 	List<JobLeadView> leads(@PathVariable long workerId, Locale locale) {
-		recommendations.forWorker(workerId);
 		return recommendations.leadsOf(workerId).stream().map(l -> view(l, locale)).toList();
 	}
 

@@ -93,6 +93,8 @@ class RecommendationsTests {
 		assertThat(ApiClient.withToken(port, TestAccounts.WUZHONG)
 			.get("/api/v1/workers/" + worker.id() + "/recommendations").status()).isEqualTo(404);
 		assertThat(huqiu.get("/api/v1/workers/" + worker.id() + "/job-leads").json().size()).isEqualTo(3);
+		assertThat(ApiClient.withToken(port, TestAccounts.WUZHONG).get("/api/v1/workers/" + worker.id() + "/job-leads")
+			.status()).isEqualTo(404);
 		assertThat(huqiu.get("/api/v1/matching/runs/987654321").status()).isEqualTo(404);
 		assertThat(huqiu.post("/api/v1/matching/runs", "application/json", "").status()).isEqualTo(403);
 	}
