@@ -5,11 +5,13 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 
 import javax.sql.DataSource;
@@ -25,9 +27,10 @@ import org.chunfeng.platform.Benchmark;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code bench matching --postings 1000000 --seekers 10000000 --seed 1 [--alpha 3] [--sample 20] [--threads n]}:
- * generates a deterministic population ({@link SyntheticPopulation}), indexes the postings, runs the nightly
- * capacity-aware top-3 for every seeker (key groups first, as the nightly run does), then runs the baseline a typical
+ * {@code bench matching --postings 1000000 --seekers 10000000 --seed 1 [--alpha 3] [--sample 20] [--online 100000]
+ * [--threads n]}: generates a deterministic population ({@link SyntheticPopulation}), indexes the postings, runs the
+ * nightly capacity-aware top-3 for every seeker (key groups first, as the nightly run does), times single searches
+ * as the live pages make them (median and p99 of {@code --online} searches), then runs the baseline a typical
  * bureau system would use — one PostgreSQL query per seeker computing the same score, {@code ORDER BY score DESC, id
  * LIMIT 3} — on a sample of seekers loaded into the database, checks that both give identical top-3 lists and prints
  * seekers per second of both, the ratio, the total time, the peak heap and the congestion figures (coverage, postings
@@ -35,6 +38,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class MatchingBenchmark implements Benchmark {
+
+	private static final long SEEKER_BITS = (1L << 40) - 1;
 
 	private final DataSource dataSource;
 
@@ -49,7 +54,8 @@ class MatchingBenchmark implements Benchmark {
 
 	@Override
 	public String usage() {
-		return "[--postings 1000000] [--seekers 10000000] [--seed 1] [--alpha 3] [--sample 20] [--threads n]";
+		return "[--postings 1000000] [--seekers 10000000] [--seed 1] [--alpha 3] [--sample 20] [--online 100000] "
+				+ "[--threads n]";
 	}
 
 	@Override
@@ -59,6 +65,7 @@ class MatchingBenchmark implements Benchmark {
 		long seed = 1;
 		double alpha = 3;
 		int sample = 20;
+		int online = 100_000;
 		int threads = Runtime.getRuntime().availableProcessors();
 		for (int i = 0; i + 1 < options.size(); i += 2) {
 			String value = options.get(i + 1);
@@ -68,6 +75,7 @@ class MatchingBenchmark implements Benchmark {
 				case "--seed" -> seed = Long.parseLong(value);
 				case "--alpha" -> alpha = Double.parseDouble(value);
 				case "--sample" -> sample = Integer.parseInt(value);
+				case "--online" -> online = Integer.parseInt(value);
 				case "--threads" -> threads = Integer.parseInt(value);
 				default -> {
 					out.println("bench matching " + usage());
@@ -75,7 +83,8 @@ class MatchingBenchmark implements Benchmark {
 				}
 			}
 		}
-		if (options.size() % 2 != 0 || postingCount < 1 || seekerCount < 1 || alpha <= 0 || sample < 0 || threads < 1) {
+		if (options.size() % 2 != 0 || postingCount < 1 || seekerCount < 1 || seekerCount > Integer.MAX_VALUE - 8
+				|| alpha <= 0 || sample < 0 || online < 0 || threads < 1) {
 			out.println("bench matching " + usage());
 			return 2;
 		}
@@ -92,27 +101,32 @@ class MatchingBenchmark implements Benchmark {
 		out.printf(Locale.ROOT, "postings: %,d generated in %.1f s, indexed in %.1f s (%,d lists)%n", postingCount,
 				generated, seconds(indexing), index.lists());
 
-		// the nightly run: key-group seekers first, then the others, each pass in id order split over the threads
+		// the nightly run: key-group seekers first, then the others; within each pass by occupation, so that seekers
+		// looking at the same lists of the index follow each other (see SyntheticPopulation#servingOrder)
 		Allocation allocation = new Allocation(index, alpha);
 		AtomicLong scored = new AtomicLong();
 		long matching = System.nanoTime();
+		long[] order = new long[Math.toIntExact(seekerCount)];
+		Arrays.parallelSetAll(order, k -> population.servingOrder(k + 1L));
+		Arrays.parallelSort(order);
+		int keyGroupSeekers = 0;
+		while (keyGroupSeekers < order.length && order[keyGroupSeekers] >= 0 && order[keyGroupSeekers] < 1L << 62) {
+			keyGroupSeekers++;
+		}
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
-			for (boolean keyGroups : new boolean[] { true, false }) {
+			for (int[] pass : new int[][] { { 0, keyGroupSeekers }, { keyGroupSeekers, order.length } }) {
 				List<Future<?>> parts = new ArrayList<>();
-				long chunk = 4_096;
-				AtomicLong next = new AtomicLong(1);
-				long last = seekerCount;
+				int chunk = 1_024;
+				AtomicInteger next = new AtomicInteger(pass[0]);
+				int end = pass[1];
 				for (int t = 0; t < threads; t++) {
 					parts.add(pool.submit(() -> {
 						Search search = index.search();
 						Allocation.Tally tally = allocation.tally();
-						for (long from = next.getAndAdd(chunk); from <= last; from = next.getAndAdd(chunk)) {
-							for (long s = from; s < Math.min(last + 1, from + chunk); s++) {
-								SeekerFacts seeker = population.seeker(s);
-								if (seeker.keyGroup() == keyGroups) {
-									allocation.recommend(search, seeker, tally);
-								}
+						for (int from = next.getAndAdd(chunk); from < end; from = next.getAndAdd(chunk)) {
+							for (int k = from; k < Math.min(end, from + chunk); k++) {
+								allocation.recommend(search, population.seeker(order[k] & SEEKER_BITS), tally);
 							}
 						}
 						tally.close();
@@ -145,6 +159,22 @@ class MatchingBenchmark implements Benchmark {
 		out.printf(Locale.ROOT, "%-14s %11.2f%% %11.2f%% %13.2f%% %12d %8.4f%n", "capacity-aware",
 				100.0 * figures.withThree() / seekerCount, 100.0 * figures.withAny() / seekerCount,
 				100.0 * figures.postingsUsed() / postingCount, figures.maxPerPosting(), figures.gini());
+
+		// online: one seeker at a time, as the phone page and the caseworker's view ask
+		if (online > 0) {
+			Search search = index.search();
+			long[] nanos = new long[online];
+			for (int k = 0; k < online; k++) {
+				SeekerFacts seeker = population.seeker(1 + (seekerCount - 1) * k / Math.max(1, online - 1));
+				long asked = System.nanoTime();
+				search.top3(seeker);
+				nanos[k] = System.nanoTime() - asked;
+			}
+			Arrays.sort(nanos);
+			out.printf(Locale.ROOT, "online: %,d single searches over %,d postings: median %.1f µs, p99 %.1f µs, "
+					+ "max %.1f µs%n", online, postingCount, nanos[online / 2] / 1e3, nanos[(int) (online * 0.99)] / 1e3,
+					nanos[online - 1] / 1e3);
+		}
 
 		boolean agree = true;
 		if (sample > 0) {

@@ -14,10 +14,13 @@ import java.util.Map;
  * its workplace at four (county, prefecture, province, anywhere). For a seeker, the pairs of lists that concern it
  * (its occupations × its anchors and preferred regions) are visited in the order of the most the pair can give
  * (occupation points + place points); a pair is not visited once the third best found beats that plus the most the
- * seeker can gain from the other parts. Inside a list the postings are kept in blocks of 16 (and groups of 16 blocks)
- * that record their highest wage, their skills and industries (as bit masks), their flags and latest start: a block
- * that cannot beat the third best is passed over unread. Scores are whole numbers, ties go to the lower posting id,
- * so the result is the same as scoring every posting ({@link Scoring}) and as the SQL baseline.
+ * seeker can gain from the other parts. Inside a list the postings are kept in blocks of {@value #BLOCK} (and groups of
+ * {@value #GROUP} blocks) that record their highest wage, latest start, flags, and their skills and industries as bit
+ * masks; groups and then blocks are taken the most promising first, and a run that cannot beat the third best is
+ * passed over unread. Alike postings (flags, then skill set, industry, wage) are kept together so that these
+ * summaries stay tight, and each list numbers its own skills and industries (when it has at most 64 and 32 of them)
+ * so that a mask counts skills in common exactly. Scores are whole numbers, ties go to the lower posting id, so the
+ * result is the same as scoring every posting ({@link Scoring}) and as the SQL baseline.
  * <p>
  * Immutable once built; searches from many threads each use their own {@link Search}.
  */
@@ -46,35 +49,28 @@ public final class PostingIndex {
 	final byte[] flags;
 	final int[] skillFrom;
 	final int[] skills;
-	final long[] skillMask;
 	final int[] industryFrom;
 	final int[] industries;
-	final long[] industryMask;
 	/**
 	 * The facts of each list member packed into {@link #STRIDE} ints ({@code ROW_*} offsets) in list order: a posting is copied
 	 * into every list it is filed in, so that scoring a block reads memory in sequence. Random reads of a posting
 	 * (a cache miss each, ~100 ns) would cost more than all the rest of the search.
 	 */
 	final int[] rows;
-	static final int STRIDE = 24;
+	static final int STRIDE = 19;
 	static final int ROW_OCCUPATION = 0;
 	static final int ROW_MINOR = 1;
 	static final int ROW_MIDDLE = 2;
 	static final int ROW_COUNTY = 3;
 	static final int ROW_PREFECTURE = 4;
 	static final int ROW_PROVINCE = 5;
-	static final int ROW_WAGE = 6;
-	static final int ROW_START = 7;
 	/** flags | skill count << 8 | industry count << 16 */
-	static final int ROW_FLAGS = 8;
+	static final int ROW_FLAGS = 6;
 	/** where the skills start in {@link #skills}, for postings with more than {@link #INLINE_SKILLS} */
-	static final int ROW_SKILL_FROM = 9;
-	static final int ROW_SKILL_MASK_LOW = 10;
-	static final int ROW_SKILL_MASK_HIGH = 11;
-	static final int ROW_INDUSTRY_MASK = 12;
-	static final int ROW_SKILLS = 13;
+	static final int ROW_SKILL_FROM = 7;
+	static final int ROW_SKILLS = 8;
 	static final int INLINE_SKILLS = 7;
-	static final int ROW_INDUSTRIES = 20;
+	static final int ROW_INDUSTRIES = 15;
 	static final int INLINE_INDUSTRIES = 4;
 
 	final Map<String, Integer> occupationIds = new HashMap<>();
@@ -94,6 +90,24 @@ public final class PostingIndex {
 	final int[] listBlockFrom;
 	final int[] listGroupFrom;
 	final int[] members;
+
+	/**
+	 * Skills and industries get bit positions of their own in each list (the list's most frequent ones, sorted by
+	 * id; the rest share the last bit), so that row and summary masks are exact where a list has few of them.
+	 */
+	/**
+	 * What the rest of a member's score (beyond occupation and place) depends on, 3 longs to a member in list order:
+	 * skill mask; wage &lt;&lt; 32 | industry mask; start day &lt;&lt; 32 | flags. Rating a block reads these 24 bytes a
+	 * member instead of its whole row.
+	 */
+	final long[] rates;
+	static final int RATE_STRIDE = 3;
+	final boolean[] hashedSkills;
+	final boolean[] hashedIndustries;
+	final int[] listSkillFrom;
+	final int[] listSkills;
+	final int[] listIndustryFrom;
+	final int[] listIndustries;
 
 	// block and group summaries
 	final Summary blocks;
@@ -165,6 +179,14 @@ public final class PostingIndex {
 
 	public PostingIndex(List<PostingFacts> postings, Weights weights) {
 		this.weights = weights;
+		if (postings.size() >= 1 << 28) {
+			throw new IllegalArgumentException("at most 2^28 postings");
+		}
+		if (weights.skillCap() + weights.wageFull() + weights.industry() + weights.keyGroup()
+				+ weights.festival() > Search.RANK_TOP) {
+			throw new IllegalArgumentException("the weights beyond occupation and place add up to more than "
+					+ Search.RANK_TOP);
+		}
 		this.facts = postings.toArray(PostingFacts[]::new);
 		Arrays.sort(facts, Comparator.comparingLong(PostingFacts::id));
 		this.size = facts.length;
@@ -180,8 +202,6 @@ public final class PostingIndex {
 		flags = new byte[size];
 		skillFrom = new int[size + 1];
 		industryFrom = new int[size + 1];
-		skillMask = new long[size];
-		industryMask = new long[size];
 		int skillCount = 0;
 		int industryCount = 0;
 		for (PostingFacts posting : facts) {
@@ -213,13 +233,11 @@ public final class PostingIndex {
 			for (String skill : posting.skills()) {
 				int id = intern(skillIds, skill);
 				skills[skillAt++] = id;
-				skillMask[i] |= bit(id);
 			}
 			industryFrom[i] = industryAt;
 			for (String industry : posting.industryPath()) {
 				int id = intern(industryIds, industry);
 				industries[industryAt++] = id;
-				industryMask[i] |= bit(id);
 			}
 		}
 		skillFrom[size] = skillAt;
@@ -238,13 +256,8 @@ public final class PostingIndex {
 			postingRows[r + ROW_COUNTY] = county[i];
 			postingRows[r + ROW_PREFECTURE] = prefecture[i];
 			postingRows[r + ROW_PROVINCE] = province[i];
-			postingRows[r + ROW_WAGE] = wageMax[i];
-			postingRows[r + ROW_START] = startDay[i];
 			postingRows[r + ROW_FLAGS] = flags[i] | postingSkills << 8 | postingIndustries << 16;
 			postingRows[r + ROW_SKILL_FROM] = skillFrom[i];
-			postingRows[r + ROW_SKILL_MASK_LOW] = (int) skillMask[i];
-			postingRows[r + ROW_SKILL_MASK_HIGH] = (int) (skillMask[i] >>> 32);
-			postingRows[r + ROW_INDUSTRY_MASK] = fold(industryMask[i]);
 			System.arraycopy(skills, skillFrom[i], postingRows, r + ROW_SKILLS, Math.min(postingSkills, INLINE_SKILLS));
 			System.arraycopy(industries, industryFrom[i], postingRows, r + ROW_INDUSTRIES, postingIndustries);
 		}
@@ -258,9 +271,15 @@ public final class PostingIndex {
 		for (int i = 0; i < size; i++) {
 			boxed[i] = i;
 		}
+		int[] sortedSkills = skills.clone();
+		for (int i = 0; i < size; i++) {
+			Arrays.sort(sortedSkills, skillFrom[i], skillFrom[i + 1]);
+		}
+		Comparator<Integer> bySkills = (a, b) -> Arrays.compare(sortedSkills, skillFrom[a], skillFrom[a + 1], sortedSkills,
+				skillFrom[b], skillFrom[b + 1]);
 		Arrays.sort(boxed, Comparator.<Integer>comparingInt(i -> flags[i])
+			.thenComparing(bySkills)
 			.thenComparingInt(i -> industryFrom[i + 1] > industryFrom[i] ? industries[industryFrom[i + 1] - 1] : -1)
-			.thenComparingInt(i -> skillFrom[i + 1] > skillFrom[i] ? skills[skillFrom[i]] : -1)
 			.thenComparingInt(i -> -wageMax[i])
 			.thenComparingInt(i -> i));
 
@@ -288,6 +307,11 @@ public final class PostingIndex {
 				listGroupFrom[list + 1] = listGroupFrom[list] + (blocksOf + GROUP - 1) / GROUP;
 			}
 		}
+		for (int list = 0; list < lists; list++) {
+			if (listGroupFrom[list + 1] - listGroupFrom[list] >= 1 << 20) {
+				throw new IllegalArgumentException("a list of more than 2^27 postings");
+			}
+		}
 		members = new int[listFrom[lists]];
 		int[] fill = Arrays.copyOf(listFrom, lists);
 		for (Integer boxedIndex : boxed) {
@@ -303,8 +327,70 @@ public final class PostingIndex {
 		}
 		blocks = new Summary(listBlockFrom[lists]);
 		groups = new Summary(listGroupFrom[lists]);
+		rates = new long[Math.multiplyExact(members.length, RATE_STRIDE)];
+		hashedSkills = new boolean[lists];
+		hashedIndustries = new boolean[lists];
+		listSkillFrom = new int[lists + 1];
+		listIndustryFrom = new int[lists + 1];
+		int[] skillCounts = new int[skillIds.size()];
+		int[] industryCounts = new int[industryIds.size()];
+		int[] skillBit = new int[skillIds.size()];
+		int[] industryBit = new int[industryIds.size()];
+		Arrays.fill(skillBit, -1);
+		Arrays.fill(industryBit, -1);
+		int[] touchedSkills = new int[skillIds.size()];
+		int[] touchedIndustries = new int[industryIds.size()];
+		int[] localSkills = new int[Math.max(16, lists * 8)];
+		int[] localIndustries = new int[Math.max(16, lists * 8)];
 		for (int list = 0; list < lists; list++) {
+			int touchedSkillCount = 0;
+			int touchedIndustryCount = 0;
 			for (int m = listFrom[list]; m < listFrom[list + 1]; m++) {
+				int i = members[m];
+				for (int k = skillFrom[i]; k < skillFrom[i + 1]; k++) {
+					if (skillCounts[skills[k]]++ == 0) {
+						touchedSkills[touchedSkillCount++] = skills[k];
+					}
+				}
+				for (int k = industryFrom[i]; k < industryFrom[i + 1]; k++) {
+					if (industryCounts[industries[k]]++ == 0) {
+						touchedIndustries[touchedIndustryCount++] = industries[k];
+					}
+				}
+			}
+			int[] keptSkills = touchedSkillCount <= 64 ? sorted(touchedSkills, touchedSkillCount) : new int[0];
+			int[] keptIndustries = touchedIndustryCount <= 32 ? sorted(touchedIndustries, touchedIndustryCount)
+					: new int[0];
+			hashedSkills[list] = touchedSkillCount > 64;
+			hashedIndustries[list] = touchedIndustryCount > 32;
+			localSkills = ensure(localSkills, listSkillFrom[list] + keptSkills.length);
+			localIndustries = ensure(localIndustries, listIndustryFrom[list] + keptIndustries.length);
+			for (int k = 0; k < keptSkills.length; k++) {
+				localSkills[listSkillFrom[list] + k] = keptSkills[k];
+				skillBit[keptSkills[k]] = k;
+			}
+			for (int k = 0; k < keptIndustries.length; k++) {
+				localIndustries[listIndustryFrom[list] + k] = keptIndustries[k];
+				industryBit[keptIndustries[k]] = k;
+			}
+			listSkillFrom[list + 1] = listSkillFrom[list] + keptSkills.length;
+			listIndustryFrom[list + 1] = listIndustryFrom[list] + keptIndustries.length;
+			for (int m = listFrom[list]; m < listFrom[list + 1]; m++) {
+				int i = members[m];
+				long skillLocal = 0;
+				for (int k = skillFrom[i]; k < skillFrom[i + 1]; k++) {
+					int b = hashedSkills[list] ? skills[k] & 63 : skillBit[skills[k]];
+					skillLocal |= 1L << b;
+				}
+				int industryLocal = 0;
+				for (int k = industryFrom[i]; k < industryFrom[i + 1]; k++) {
+					int b = hashedIndustries[list] ? industries[k] & 31 : industryBit[industries[k]];
+					industryLocal |= 1 << b;
+				}
+				int r = m * STRIDE;
+				rates[m * RATE_STRIDE] = skillLocal;
+				rates[m * RATE_STRIDE + 1] = (long) wageMax[i] << 32 | (industryLocal & 0xFFFFFFFFL);
+				rates[m * RATE_STRIDE + 2] = (long) startDay[i] << 32 | rows[r + ROW_FLAGS] & 0xFFFFFFFFL;
 				int block = listBlockFrom[list] + (m - listFrom[list]) / BLOCK;
 				int group = listGroupFrom[list] + (block - listBlockFrom[list]) / GROUP;
 				if ((m - listFrom[list]) % BLOCK == 0) {
@@ -313,14 +399,30 @@ public final class PostingIndex {
 				if ((m - listFrom[list]) % (BLOCK * GROUP) == 0) {
 					groups.clear(group);
 				}
-				add(blocks, block, members[m]);
-				add(groups, group, members[m]);
+				blocks.add(block, wageMax[i], startDay[i], i, flags[i], skillLocal, industryLocal & 0xFFFFFFFFL);
+				groups.add(group, wageMax[i], startDay[i], i, flags[i], skillLocal, industryLocal & 0xFFFFFFFFL);
+			}
+			for (int k = 0; k < touchedSkillCount; k++) {
+				skillCounts[touchedSkills[k]] = 0;
+				skillBit[touchedSkills[k]] = -1;
+			}
+			for (int k = 0; k < touchedIndustryCount; k++) {
+				industryCounts[touchedIndustries[k]] = 0;
+				industryBit[touchedIndustries[k]] = -1;
 			}
 		}
+		listSkills = Arrays.copyOf(localSkills, listSkillFrom[lists]);
+		listIndustries = Arrays.copyOf(localIndustries, listIndustryFrom[lists]);
 	}
 
-	private void add(Summary summary, int at, int i) {
-		summary.add(at, wageMax[i], startDay[i], i, flags[i], skillMask[i], industryMask[i]);
+	private static int[] sorted(int[] ids, int count) {
+		int[] sorted = Arrays.copyOf(ids, count);
+		Arrays.sort(sorted);
+		return sorted;
+	}
+
+	private static int[] ensure(int[] array, int length) {
+		return array.length >= length ? array : Arrays.copyOf(array, Math.max(length, array.length * 2));
 	}
 
 	/**
@@ -341,15 +443,6 @@ public final class PostingIndex {
 			}
 		}
 		return k;
-	}
-
-	/** A 64-bit mask folded to 32 bits: if two masks share a bit, their folds do too. */
-	static int fold(long mask) {
-		return (int) (mask | mask >>> 32);
-	}
-
-	static long bit(int id) {
-		return 1L << (id & 63);
 	}
 
 	private static int intern(Map<String, Integer> dictionary, String value) {

@@ -56,11 +56,8 @@ public final class Search {
 	private int preferred;
 	private int[] skills = new int[32];
 	private int skillCount;
-	private long skillMask;
 	private int[] industries = new int[16];
 	private int industryCount;
-	private long industryMask;
-	private int industryFold;
 	private int expectedWage;
 	private boolean keyGroup;
 	private int plan;
@@ -124,70 +121,181 @@ public final class Search {
 		compile(seeker);
 		best.clear();
 		bestAvailable.clear();
-		search(best, null);
-		if (capacity == null) {
-			return;
-		}
-		boolean allAvailable = true;
-		for (int k = 0; k < best.size; k++) {
-			allAvailable &= capacity.available(best.index[k]);
-		}
-		if (allAvailable) {
-			bestAvailable.copy(best);
-		}
-		else {
-			search(bestAvailable, capacity);
-		}
-	}
-
-	private void search(Top3 top, Capacity room) {
+		room = capacity;
 		int pairs = pairs();
 		for (int p = 0; p < pairs; p++) {
-			if (top.full() && top.score[2] > pairBound[p] + restMax) {
+			if (settled(pairBound[p] + restMax)) {
 				break;
 			}
 			int list = index.cells[pairCell[p]];
-			if (list >= 0 && (room == null || room.listOpen(list))) {
-				scan(list, pairBound[p], top, room);
+			if (list >= 0 && wanted(pairBound[p] + restMax, Integer.MIN_VALUE, LIST, list)) {
+				scan(list, pairBound[p]);
 			}
 		}
 	}
 
-	private void scan(int list, int base, Top3 top, Capacity room) {
+	/** The capacity of the current run, or null. */
+	private Capacity room;
+
+	/** Run kinds for {@link #wanted}. */
+	private static final int LIST = 0;
+	private static final int GROUP = 1;
+	private static final int BLOCK = 2;
+
+	/**
+	 * Whether a run of postings (a list, group or block) scoring at most {@code bound}, from index {@code minIndex} on,
+	 * may enter the 3 best or, if some of it still has room, the 3 best with room. The capacity is consulted last: its
+	 * counts are spread over memory.
+	 */
+	private boolean wanted(int bound, int minIndex, int kind, int at) {
+		if (!best.cannotBeat(bound, minIndex)) {
+			return true;
+		}
+		if (room == null || bestAvailable.cannotBeat(bound, minIndex)) {
+			return false;
+		}
+		return switch (kind) {
+			case LIST -> room.listOpen(at);
+			case GROUP -> room.groupOpen(at);
+			default -> room.blockOpen(at);
+		};
+	}
+
+	/** Whether nothing below {@code bound} can enter either of the 3 best any more. */
+	private boolean settled(int bound) {
+		return best.full() && bound < best.score[2] && (room == null || bestAvailable.full() && bound < bestAvailable.score[2]);
+	}
+
+	/** The seeker's skills and industries in the list's own bits ({@link PostingIndex#listSkills}). */
+	private long localSkills;
+	private int localIndustries;
+	private boolean hashedSkills;
+	private boolean hashedIndustries;
+	private long[] order = new long[64];
+	private final long[] blockOrder = new long[PostingIndex.GROUP];
+	static final int RANK_TOP = 0x7FFF;
+
+	/**
+	 * A sort key for runs of postings: the highest bound first, on equal bounds the one holding the lowest index (ties
+	 * go to the lower posting id), then the position (20 bits) in the list.
+	 */
+	private static long key(int rest, int minIndex, int position) {
+		return (long) (RANK_TOP - rest) << 48 | (long) (minIndex & 0xFFFFFFF) << 20 | position;
+	}
+
+	private void localise(int list) {
+		localSkills = 0;
+		hashedSkills = index.hashedSkills[list];
+		int from = index.listSkillFrom[list];
+		int to = index.listSkillFrom[list + 1];
+		for (int s = 0; s < skillCount; s++) {
+			if (hashedSkills) {
+				localSkills |= 1L << (skills[s] & 63);
+			}
+			else {
+				int at = java.util.Arrays.binarySearch(index.listSkills, from, to, skills[s]);
+				if (at >= 0) {
+					localSkills |= 1L << (at - from);
+				}
+			}
+		}
+		localIndustries = 0;
+		hashedIndustries = index.hashedIndustries[list];
+		from = index.listIndustryFrom[list];
+		to = index.listIndustryFrom[list + 1];
+		for (int s = 0; s < industryCount; s++) {
+			if (hashedIndustries) {
+				localIndustries |= 1 << (industries[s] & 31);
+			}
+			else {
+				int at = java.util.Arrays.binarySearch(index.listIndustries, from, to, industries[s]);
+				if (at >= 0) {
+					localIndustries |= 1 << (at - from);
+				}
+			}
+		}
+	}
+
+	/**
+	 * Scores the postings of a list that may enter the 3 best: its groups are taken the most promising first, so that
+	 * the third best rises early and the rest of the list is passed over on its summaries.
+	 */
+	private void scan(int list, int base) {
+		localise(list);
 		PostingIndex.Summary groups = index.groups;
+		int firstGroup = index.listGroupFrom[list];
+		int endGroup = index.listGroupFrom[list + 1];
+		if (order.length < endGroup - firstGroup) {
+			order = new long[Math.max(endGroup - firstGroup, order.length * 2)];
+		}
+		int candidates = rank(groups, GROUP, firstGroup, endGroup, base, order);
+		for (int k = 0; k < candidates; k++) {
+			int group = firstGroup + (int) (order[k] & 0xFFFFF);
+			int bound = base + RANK_TOP - (int) (order[k] >>> 48);
+			if (settled(bound)) {
+				break;
+			}
+			if (wanted(bound, groups.minIndex(group), GROUP, group)) {
+				scanGroup(list, group, base);
+			}
+		}
+	}
+
+	/**
+	 * Rates the runs {@code from} to {@code to} (groups or blocks) and puts the keys of those that may hold a better
+	 * posting into {@code keys}, the most promising first ({@link #key}); returns how many.
+	 */
+	private int rank(PostingIndex.Summary runs, int kind, int from, int to, int base, long[] keys) {
+		int candidates = 0;
+		for (int run = from; run < to; run++) {
+			int rest = rest(runs, run);
+			if (rest >= 0 && wanted(base + rest, runs.minIndex(run), kind, run)) {
+				keys[candidates++] = key(rest, runs.minIndex(run), run - from);
+			}
+		}
+		if (candidates > 1) {
+			java.util.Arrays.sort(keys, 0, candidates);
+		}
+		return candidates;
+	}
+
+	private void scanGroup(int list, int group, int base) {
 		PostingIndex.Summary blocks = index.blocks;
 		int firstBlock = index.listBlockFrom[list];
-		int endBlock = index.listBlockFrom[list + 1];
+		int fromBlock = firstBlock + (group - index.listGroupFrom[list]) * PostingIndex.GROUP;
+		int toBlock = Math.min(index.listBlockFrom[list + 1], fromBlock + PostingIndex.GROUP);
 		int firstMember = index.listFrom[list];
 		int endMember = index.listFrom[list + 1];
-		for (int group = index.listGroupFrom[list], end = index.listGroupFrom[list + 1]; group < end; group++) {
-			if (room != null && !room.groupOpen(group)) {
+		int[] members = index.members;
+		int candidates = rank(blocks, BLOCK, fromBlock, toBlock, base, blockOrder);
+		for (int k = 0; k < candidates; k++) {
+			int block = fromBlock + (int) (blockOrder[k] & 0xFFFFF);
+			int bound = base + RANK_TOP - (int) (blockOrder[k] >>> 48);
+			if (settled(bound)) {
+				break;
+			}
+			if (!wanted(bound, blocks.minIndex(block), BLOCK, block)) {
 				continue;
 			}
-			int groupRest = rest(groups, group);
-			if (groupRest < 0 || top.cannotBeat(base + groupRest, groups.minIndex(group))) {
-				continue;
-			}
-			int fromBlock = firstBlock + (group - index.listGroupFrom[list]) * PostingIndex.GROUP;
-			int toBlock = Math.min(endBlock, fromBlock + PostingIndex.GROUP);
-			for (int block = fromBlock; block < toBlock; block++) {
-				if (room != null && !room.blockOpen(block)) {
+			int from = firstMember + (block - firstBlock) * PostingIndex.BLOCK;
+			int to = Math.min(endMember, from + PostingIndex.BLOCK);
+			for (int m = from; m < to; m++) {
+				if (!keyGroup && (index.rates[m * PostingIndex.RATE_STRIDE + 2] & PostingIndex.RESERVED) != 0) {
 					continue;
 				}
-				int blockRest = rest(blocks, block);
-				if (blockRest < 0 || top.cannotBeat(base + blockRest, blocks.minIndex(block))) {
-					continue;
-				}
-				int from = firstMember + (block - firstBlock) * PostingIndex.BLOCK;
-				int to = Math.min(endMember, from + PostingIndex.BLOCK);
-				for (int m = from; m < to; m++) {
-					int i = index.members[m];
-					if (!keyGroup && (index.rows[m * PostingIndex.STRIDE + PostingIndex.ROW_FLAGS] & PostingIndex.RESERVED) != 0
-							|| room != null && !room.available(i)) {
-						continue;
-					}
+				int i = members[m];
+				int rest = restOf(m);
+				boolean forBest = !best.cannotBeat(base + rest, i);
+				boolean forAvailable = room != null && !bestAvailable.cannotBeat(base + rest, i) && room.available(i);
+				if (forBest || forAvailable) {
 					scored++;
-					top.offer(score(m), i);
+					int score = occupationAndPlace(m * PostingIndex.STRIDE) + rest;
+					if (forBest) {
+						best.offer(score, i);
+					}
+					if (forAvailable) {
+						bestAvailable.offer(score, i);
+					}
 				}
 			}
 		}
@@ -199,16 +307,23 @@ public final class Search {
 			return -1;
 		}
 		int rest = wagePoints(summary.maxWage(at));
-		if (skillCount > 0 && (summary.skillMask(at) & skillMask) != 0) {
-			int present = 0;
-			for (int s = 0; s < skillCount; s++) {
-				if ((summary.skillMask(at) & PostingIndex.bit(skills[s])) != 0) {
-					present++;
+		long skillsPresent = summary.skillMask(at) & localSkills;
+		if (skillsPresent != 0) {
+			int present;
+			if (hashedSkills) {
+				present = 0;
+				for (int s = 0; s < skillCount; s++) {
+					if ((skillsPresent & 1L << (skills[s] & 63)) != 0) {
+						present++;
+					}
 				}
+			}
+			else {
+				present = Long.bitCount(skillsPresent);
 			}
 			rest += Math.min(w.skillCap(), w.skillEach() * present);
 		}
-		if (industryCount > 0 && (summary.industryMask(at) & industryMask) != 0) {
+		if ((summary.industryMask(at) & localIndustries) != 0) {
 			rest += w.industry();
 		}
 		if (keyGroup && (summary.anyFlags(at) & PostingIndex.RESERVED) != 0) {
@@ -221,10 +336,9 @@ public final class Search {
 		return rest;
 	}
 
-	/** The exact score of the posting at list position {@code m}: the same as {@link Scoring#score}. */
-	int score(int m) {
+	/** The occupation and place points of the posting at row offset {@code r}. */
+	private int occupationAndPlace(int r) {
 		int[] rows = index.rows;
-		int r = m * PostingIndex.STRIDE;
 		int postingOccupation = rows[r + PostingIndex.ROW_OCCUPATION];
 		int postingMinor = rows[r + PostingIndex.ROW_MINOR];
 		int postingMiddle = rows[r + PostingIndex.ROW_MIDDLE];
@@ -262,48 +376,68 @@ public final class Search {
 			}
 		}
 		score += place;
-		if (skillCount > 0) {
-			long mask = (rows[r + PostingIndex.ROW_SKILL_MASK_LOW] & 0xFFFFFFFFL)
-					| (long) rows[r + PostingIndex.ROW_SKILL_MASK_HIGH] << 32;
-			if ((mask & skillMask) != 0) {
-				int common = 0;
-				int count = (rows[r + PostingIndex.ROW_FLAGS] >> 8) & 0xFF;
-				int overflow = rows[r + PostingIndex.ROW_SKILL_FROM] - PostingIndex.INLINE_SKILLS;
-				for (int k = 0; k < count; k++) {
-					int skill = k < PostingIndex.INLINE_SKILLS ? rows[r + PostingIndex.ROW_SKILLS + k]
-							: index.skills[overflow + k];
-					for (int s = 0; s < skillCount; s++) {
-						if (skills[s] == skill) {
-							common++;
-							break;
-						}
-					}
-				}
-				score += Math.min(w.skillCap(), w.skillEach() * common);
-			}
+		return score;
+	}
+
+	/** The points beyond occupation and place of the posting at row offset {@code r}. */
+	private int restOf(int m) {
+		long[] rates = index.rates;
+		int at = m * PostingIndex.RATE_STRIDE;
+		long skillMask = rates[at];
+		long wageAndIndustries = rates[at + 1];
+		long startAndFlags = rates[at + 2];
+		int score = 0;
+		long common = skillMask & localSkills;
+		if (common != 0) {
+			int count = hashedSkills ? commonSkills(m * PostingIndex.STRIDE) : Long.bitCount(common);
+			score += Math.min(w.skillCap(), w.skillEach() * count);
 		}
-		score += wagePoints(rows[r + PostingIndex.ROW_WAGE]);
-		if (industryCount > 0 && (rows[r + PostingIndex.ROW_INDUSTRY_MASK] & industryFold) != 0) {
-			search:
-			for (int k = 0, count = (rows[r + PostingIndex.ROW_FLAGS] >> 16) & 0xFF; k < count; k++) {
-				int industry = rows[r + PostingIndex.ROW_INDUSTRIES + k];
-				for (int s = 0; s < industryCount; s++) {
-					if (industries[s] == industry) {
-						score += w.industry();
-						break search;
-					}
-				}
-			}
+		score += wagePoints((int) (wageAndIndustries >> 32));
+		if (((int) wageAndIndustries & localIndustries) != 0
+				&& (!hashedIndustries || preferredIndustry(m * PostingIndex.STRIDE))) {
+			score += w.industry();
 		}
-		int postingFlags = rows[r + PostingIndex.ROW_FLAGS];
+		int postingFlags = (int) startAndFlags;
 		if (keyGroup && (postingFlags & PostingIndex.RESERVED) != 0) {
 			score += w.keyGroup();
 		}
 		if (plan == PLAN_STAYING && (postingFlags & PostingIndex.THROUGH_FESTIVAL) != 0
-				|| plan == PLAN_RETURNING && rows[r + PostingIndex.ROW_START] >= returnDay) {
+				|| plan == PLAN_RETURNING && (int) (startAndFlags >> 32) >= returnDay) {
 			score += w.festival();
 		}
 		return score;
+	}
+
+	/** Skills in common, counted one by one (when the posting has skills beyond its list's own bits). */
+	private int commonSkills(int r) {
+		int[] rows = index.rows;
+		int common = 0;
+		int count = (rows[r + PostingIndex.ROW_FLAGS] >> 8) & 0xFF;
+		int overflow = rows[r + PostingIndex.ROW_SKILL_FROM] - PostingIndex.INLINE_SKILLS;
+		for (int k = 0; k < count; k++) {
+			int skill = k < PostingIndex.INLINE_SKILLS ? rows[r + PostingIndex.ROW_SKILLS + k] : index.skills[overflow + k];
+			for (int s = 0; s < skillCount; s++) {
+				if (skills[s] == skill) {
+					common++;
+					break;
+				}
+			}
+		}
+		return common;
+	}
+
+	/** Whether the posting's industry path holds one of the preferred industries, checked one by one. */
+	private boolean preferredIndustry(int r) {
+		int[] rows = index.rows;
+		for (int k = 0, count = (rows[r + PostingIndex.ROW_FLAGS] >> 16) & 0xFF; k < count; k++) {
+			int industry = rows[r + PostingIndex.ROW_INDUSTRIES + k];
+			for (int s = 0; s < industryCount; s++) {
+				if (industries[s] == industry) {
+					return true;
+				}
+			}
+		}
+		return false;
 	}
 
 	private int wagePoints(int wage) {
@@ -367,7 +501,6 @@ public final class Search {
 		addRegionKey(index.regionKeys - 1, 0);
 
 		skillCount = 0;
-		skillMask = 0;
 		if (skills.length < seeker.skills().size()) {
 			skills = new int[seeker.skills().size()];
 		}
@@ -375,11 +508,9 @@ public final class Search {
 			int id = lookup(index.skillIds, skill);
 			if (id >= 0) {
 				skills[skillCount++] = id;
-				skillMask |= PostingIndex.bit(id);
 			}
 		}
 		industryCount = 0;
-		industryMask = 0;
 		if (industries.length < seeker.preferredIndustries().size()) {
 			industries = new int[seeker.preferredIndustries().size()];
 		}
@@ -387,10 +518,8 @@ public final class Search {
 			int id = lookup(index.industryIds, industry);
 			if (id >= 0) {
 				industries[industryCount++] = id;
-				industryMask |= PostingIndex.bit(id);
 			}
 		}
-		industryFold = PostingIndex.fold(industryMask);
 		expectedWage = seeker.expectedWage() == null ? -1 : seeker.expectedWage();
 		keyGroup = seeker.keyGroup();
 		plan = seeker.plan() == FestivalPlan.STAYING_PUT ? PLAN_STAYING

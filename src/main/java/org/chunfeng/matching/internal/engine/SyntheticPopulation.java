@@ -150,17 +150,35 @@ public final class SyntheticPopulation {
 	}
 
 	/** Seeker {@code i} (ids from 1). */
+	/**
+	 * The order the bench serves seekers in, as a sortable number: key groups first, then by the seeker's first
+	 * occupation (seekers of one occupation look at the same lists of the index, so serving them together keeps those
+	 * in the processor's cache), then by {@code i}, which is the low 40 bits. Replays only the first draws of
+	 * {@link #seeker}.
+	 */
+	public long servingOrder(long i) {
+		SplittableRandom random = random(i);
+		boolean keyGroup = random.nextInt(5) == 0;
+		random.nextInt(20);
+		int first = pick(occupationWeights, random);
+		return (keyGroup ? 0 : 1L << 62) | (long) first << 40 | i;
+	}
+
+	private SplittableRandom random(long i) {
+		return new SplittableRandom(seed * 2_000_003L + i * 104_729L + 29);
+	}
+
 	public SeekerFacts seeker(long i) {
-		SplittableRandom random = new SplittableRandom(seed * 2_000_003L + i * 104_729L + 29);
-		int count = random.nextInt(20) < 14 ? 1 : random.nextInt(5) < 4 ? 2 : 3;
+		SplittableRandom random = random(i);
+		// key group and first occupation come first: servingOrder replays them
+		boolean keyGroup = random.nextInt(5) == 0;
+		int countDraw = random.nextInt(20);
+		int first = pick(occupationWeights, random);
+		int count = countDraw < 14 ? 1 : random.nextInt(5) < 4 ? 2 : 3;
 		List<String> codes = new ArrayList<>(count);
 		List<String> skills = new ArrayList<>();
-		int first = -1;
 		for (int k = 0; k < count; k++) {
-			int o = pick(occupationWeights, random);
-			if (first < 0) {
-				first = o;
-			}
+			int o = k == 0 ? first : pick(occupationWeights, random);
 			String code = occupations[o];
 			codes.add(random.nextInt(10) == 0 && code.length() > 7 ? code.substring(0, 7) : code);
 			int known = random.nextInt(4);
@@ -187,7 +205,6 @@ public final class SyntheticPopulation {
 				industries.add(divisions[random.nextInt(divisions.length)]);
 			}
 		}
-		boolean keyGroup = random.nextInt(5) == 0;
 		int plan = random.nextInt(20);
 		FestivalPlan festivalPlan = plan < 8 ? FestivalPlan.STAYING_PUT
 				: plan < 15 ? FestivalPlan.GOING_HOME_RETURNING
