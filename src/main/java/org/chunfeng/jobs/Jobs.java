@@ -3,6 +3,7 @@ package org.chunfeng.jobs;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.chunfeng.platform.ConflictException;
@@ -66,6 +67,12 @@ public interface Jobs {
 	List<JobApplication> applications(long postingId);
 
 	List<JobApplication> applicationsOf(long workerId);
+
+	/**
+	 * The postings each of the given workers has applied to, whatever became of the application (recommendations
+	 * leave them out); workers without applications are absent.
+	 */
+	Map<Long, List<Long>> postingsAppliedTo(Collection<Long> workerIds);
 
 	Optional<JobApplication> applicationOf(long postingId, long workerId);
 

@@ -11,7 +11,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -464,6 +466,20 @@ class JdbcJobs implements Jobs {
 			.param(workerId)
 			.query(JdbcJobs::application)
 			.list();
+	}
+
+	@Override
+	public Map<Long, List<Long>> postingsAppliedTo(Collection<Long> workerIds) {
+		Map<Long, List<Long>> applied = new HashMap<>();
+		if (workerIds.isEmpty()) {
+			return applied;
+		}
+		jdbc.sql("select worker_id, posting_id from job_application where worker_id = any(?) order by 1, 2")
+			.param(workerIds.toArray(Long[]::new))
+			.query(rs -> {
+				applied.computeIfAbsent(rs.getLong(1), id -> new ArrayList<>()).add(rs.getLong(2));
+			});
+		return applied;
 	}
 
 	@Override

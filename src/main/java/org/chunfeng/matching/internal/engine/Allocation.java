@@ -129,8 +129,13 @@ public final class Allocation implements Search.Capacity {
 	 * fit). {@link Search#top3()} holds the unconstrained 3 best afterwards.
 	 */
 	public int[] recommend(Search search, SeekerFacts seeker, Tally tally) {
+		return recommend(search, seeker, new int[0], tally);
+	}
+
+	/** As {@link #recommend(Search, SeekerFacts, Tally)}, leaving out the postings given (indexes). */
+	public int[] recommend(Search search, SeekerFacts seeker, int[] passedOver, Tally tally) {
 		while (true) {
-			search.run(seeker, this);
+			search.run(seeker, this, passedOver);
 			int[] picks = search.top3Available();
 			int taken = 0;
 			while (taken < picks.length && take(picks[taken])) {

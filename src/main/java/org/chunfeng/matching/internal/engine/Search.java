@@ -95,7 +95,12 @@ public final class Search {
 
 	/** The 3 best postings (indexes into the index, best first; fewer if fewer are eligible). */
 	public int[] top3(SeekerFacts seeker) {
-		run(seeker, null);
+		return top3(seeker, NONE);
+	}
+
+	/** The 3 best postings, leaving out those given (indexes; a worker's applications, say). */
+	public int[] top3(SeekerFacts seeker, int[] passedOver) {
+		run(seeker, null, passedOver);
 		return best.indexes();
 	}
 
@@ -118,7 +123,13 @@ public final class Search {
 	 * have room, else a second search that passes over full postings.
 	 */
 	public void run(SeekerFacts seeker, Capacity capacity) {
+		run(seeker, capacity, NONE);
+	}
+
+	/** As {@link #run(SeekerFacts, Capacity)}, leaving out the postings given (indexes). */
+	public void run(SeekerFacts seeker, Capacity capacity, int[] passedOver) {
 		compile(seeker);
+		this.passedOver = passedOver;
 		best.clear();
 		bestAvailable.clear();
 		room = capacity;
@@ -136,6 +147,9 @@ public final class Search {
 
 	/** The capacity of the current run, or null. */
 	private Capacity room;
+	/** Postings the current run leaves out (few: a worker's applications). */
+	private int[] passedOver = NONE;
+	private static final int[] NONE = {};
 
 	/** Run kinds for {@link #wanted}. */
 	private static final int LIST = 0;
@@ -284,6 +298,9 @@ public final class Search {
 					continue;
 				}
 				int i = members[m];
+				if (passedOver.length > 0 && passedOver(i)) {
+					continue;
+				}
 				int rest = restOf(m);
 				boolean forBest = !best.cannotBeat(base + rest, i);
 				boolean forAvailable = room != null && !bestAvailable.cannotBeat(base + rest, i) && room.available(i);
@@ -299,6 +316,15 @@ public final class Search {
 				}
 			}
 		}
+	}
+
+	private boolean passedOver(int i) {
+		for (int left : passedOver) {
+			if (left == i) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	/** The most a run of postings can add beyond occupation and place; -1 when none of it is eligible. */

@@ -6,6 +6,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.chunfeng.jobs.OpenPosting;
 import org.chunfeng.matching.internal.engine.PostingFacts;
+import org.chunfeng.matching.internal.engine.PostingIndex;
 import org.chunfeng.matching.internal.engine.SeekerFacts;
 import org.chunfeng.reference.ClassificationEntry;
 import org.chunfeng.reference.Industries;
@@ -43,6 +44,11 @@ class Facts {
 	}
 
 	/** Who the nightly run serves: job seekers, and everybody of a key group (the 131 service promises them 3 jobs). */
+	/** The positions in the index of the given postings, those no longer open left out. */
+	static int[] indexes(PostingIndex index, List<Long> postingIds) {
+		return postingIds.stream().mapToInt(index::indexOf).filter(i -> i >= 0).toArray();
+	}
+
 	static boolean active(Worker worker) {
 		return !worker.merged() && (worker.status() != org.chunfeng.workers.EmploymentStatus.EMPLOYED
 				|| !worker.keyGroups().isEmpty());

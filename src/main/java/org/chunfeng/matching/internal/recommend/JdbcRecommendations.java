@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import org.chunfeng.identity.Actor;
 import org.chunfeng.identity.RegionScope;
+import org.chunfeng.jobs.Jobs;
 import org.chunfeng.jobs.OpenPosting;
 import org.chunfeng.matching.JobLead;
 import org.chunfeng.matching.Reason;
@@ -36,6 +37,7 @@ class JdbcRecommendations implements Recommendations {
 	};
 
 	private final Workers workers;
+	private final Jobs jobs;
 	private final LiveIndex live;
 	private final Explanations explanations;
 	private final MatchingProperties properties;
@@ -44,9 +46,10 @@ class JdbcRecommendations implements Recommendations {
 	private final JsonMapper json = JsonMapper.builder().build();
 	private final ThreadLocal<Search> searches = new ThreadLocal<>();
 
-	JdbcRecommendations(Workers workers, LiveIndex live, Explanations explanations, MatchingProperties properties,
-			JdbcClient jdbc, RecommendationRunner runner) {
+	JdbcRecommendations(Workers workers, Jobs jobs, LiveIndex live, Explanations explanations,
+			MatchingProperties properties, JdbcClient jdbc, RecommendationRunner runner) {
 		this.workers = workers;
+		this.jobs = jobs;
 		this.live = live;
 		this.explanations = explanations;
 		this.properties = properties;
@@ -83,9 +86,13 @@ class JdbcRecommendations implements Recommendations {
 			searches.set(search);
 		}
 		SeekerFacts seeker = Facts.seeker(worker);
+		// postings the worker has applied to are not shown again (read as the system: inside a caseworker's
+		// transaction its own scope holds, and the worker is in that scope)
+		List<Long> applied = RegionScope.asSystem(() -> jobs.postingsAppliedTo(List.of(worker.id())))
+			.getOrDefault(worker.id(), List.of());
 		Scoring scoring = new Scoring(properties.weights());
 		List<Recommendation> found = new ArrayList<>(3);
-		for (int i : search.top3(seeker)) {
+		for (int i : search.top3(seeker, Facts.indexes(snapshot.index(), applied))) {
 			OpenPosting posting = snapshot.postings().get(snapshot.index().id(i));
 			Scoring.Breakdown breakdown = scoring.explain(seeker, snapshot.index().facts(i));
 			found.add(new Recommendation(posting.id(), posting.title(), posting.enterpriseName(),

@@ -5,9 +5,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 
 import org.chunfeng.identity.Actor;
 import org.chunfeng.identity.RegionScope;
+import org.chunfeng.jobs.Jobs;
 import org.chunfeng.jobs.OpenPosting;
 import org.chunfeng.matching.internal.engine.Allocation;
 import org.chunfeng.matching.internal.engine.Scoring;
@@ -44,6 +46,7 @@ class RecommendationRunner {
 
 	private final LiveIndex live;
 	private final Workers workers;
+	private final Jobs jobs;
 	private final Explanations explanations;
 	private final MatchingProperties properties;
 	private final JdbcClient jdbc;
@@ -51,10 +54,12 @@ class RecommendationRunner {
 	private final ObjectProvider<SchedulerClient> scheduler;
 	private final Clock clock;
 
-	RecommendationRunner(LiveIndex live, Workers workers, Explanations explanations, MatchingProperties properties,
-			JdbcClient jdbc, TransactionTemplate transactions, ObjectProvider<SchedulerClient> scheduler, Clock clock) {
+	RecommendationRunner(LiveIndex live, Workers workers, Jobs jobs, Explanations explanations,
+			MatchingProperties properties, JdbcClient jdbc, TransactionTemplate transactions,
+			ObjectProvider<SchedulerClient> scheduler, Clock clock) {
 		this.live = live;
 		this.workers = workers;
+		this.jobs = jobs;
 		this.explanations = explanations;
 		this.properties = properties;
 		this.jdbc = jdbc;
@@ -102,6 +107,11 @@ class RecommendationRunner {
 		});
 	}
 
+	/** A position drawn from a value and the run: the same within a run, different from run to run. */
+	private static long drawn(long value, long runId) {
+		return Long.rotateLeft((value ^ runId * 0xC2B2AE3D27D4EB4FL) * 0x9E3779B97F4A7C15L, 17);
+	}
+
 	private void allocate(long runId) {
 		LiveIndex.Snapshot snapshot = live.build();
 		List<Worker> seekers = new ArrayList<>();
@@ -110,9 +120,12 @@ class RecommendationRunner {
 				seekers.add(worker);
 			}
 		}));
-		// key groups first; the others in an order drawn anew each run, so nobody is always last
+		// key groups first; then occupation by occupation (seekers of one occupation read the same lists of the index,
+		// which then stay in the processor's cache), occupations and the seekers of each in an order drawn anew each
+		// run, so that nobody is always last
 		seekers.sort(Comparator.comparing((Worker w) -> w.keyGroups().isEmpty())
-			.thenComparingLong(w -> Long.rotateLeft(w.id() * 0x9E3779B97F4A7C15L ^ runId, 17)));
+			.thenComparingLong(w -> drawn(w.occupations().isEmpty() ? 0 : w.occupations().getFirst().hashCode(), runId))
+			.thenComparingLong(w -> drawn(w.id(), runId)));
 		jdbc.sql("update recommendation_run set postings = ?, seekers = ? where id = ?")
 			.params(snapshot.index().size(), seekers.size(), runId)
 			.update();
@@ -123,10 +136,13 @@ class RecommendationRunner {
 			for (int from = 0; from < seekers.size(); from += CHUNK) {
 				List<Worker> chunk = seekers.subList(from, Math.min(seekers.size(), from + CHUNK));
 				List<Object[]> leads = new ArrayList<>();
+				Map<Long, List<Long>> applied = transactions
+					.execute(status -> jobs.postingsAppliedTo(chunk.stream().map(Worker::id).toList()));
 				for (Worker worker : chunk) {
 					SeekerFacts seeker = Facts.seeker(worker);
+					int[] passedOver = Facts.indexes(snapshot.index(), applied.getOrDefault(worker.id(), List.of()));
 					int rank = 1;
-					for (int i : allocation.recommend(search, seeker, tally)) {
+					for (int i : allocation.recommend(search, seeker, passedOver, tally)) {
 						OpenPosting posting = snapshot.postings().get(snapshot.index().id(i));
 						Scoring.Breakdown breakdown = scoring.explain(seeker, snapshot.index().facts(i));
 						leads.add(new Object[] { worker.id(), rank++, posting.id(), worker.residence().value(), runId,

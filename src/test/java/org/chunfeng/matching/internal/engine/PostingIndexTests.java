@@ -37,6 +37,37 @@ class PostingIndexTests {
 	}
 
 	@Test
+	void postingsPassedOverAreLeftOutOfBothTop3s() {
+		SyntheticPopulation population = new SyntheticPopulation(19);
+		List<PostingFacts> postings = new ArrayList<>();
+		for (int i = 1; i <= 4_000; i++) {
+			postings.add(population.posting(i));
+		}
+		PostingIndex index = new PostingIndex(postings, Weights.DEFAULTS);
+		Search search = index.search();
+		for (long s = 1; s <= 300; s++) {
+			SeekerFacts seeker = population.seeker(s);
+			int[] all = search.top3(seeker);
+			if (all.length < 3) {
+				continue;
+			}
+			int[] passedOver = { all[0], all[2] };
+			int[] rest = search.top3(seeker, passedOver);
+			// the reference: every posting scored, the two left out
+			Search.Top3 expected = new Search.Top3();
+			for (int i = 0; i < index.size; i++) {
+				if (i != all[0] && i != all[2] && Scoring.eligible(seeker, index.facts(i))) {
+					expected.offer(scoring.score(seeker, index.facts(i)), i);
+				}
+			}
+			assertThat(Search.asList(rest)).as("seeker %d", s).isEqualTo(Search.asList(expected.indexes()))
+				.doesNotContain(all[0], all[2]);
+			search.run(seeker, i -> true, passedOver);
+			assertThat(Search.asList(search.top3Available())).isEqualTo(Search.asList(rest));
+		}
+	}
+
+	@Test
 	void capacityLeavesFullPostingsOutOfTheAvailableTop3Only() {
 		SyntheticPopulation population = new SyntheticPopulation(3);
 		List<PostingFacts> postings = new ArrayList<>();

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.chunfeng.enterprises.Enterprises;
 import org.chunfeng.identity.Accounts;
 import org.chunfeng.identity.RegionScope;
+import org.chunfeng.jobs.ApplicationChannel;
 import org.chunfeng.jobs.JobPosting;
 import org.chunfeng.jobs.Jobs;
 import org.chunfeng.matching.JobLead;
@@ -95,6 +96,14 @@ class RecommendationsTests {
 		assertThat(huqiu.get("/api/v1/workers/" + worker.id() + "/job-leads").json().size()).isEqualTo(3);
 		assertThat(ApiClient.withToken(port, TestAccounts.WUZHONG).get("/api/v1/workers/" + worker.id() + "/job-leads")
 			.status()).isEqualTo(404);
+		// a posting the worker has applied to is not recommended again
+		RegionScope.within(MatchingFixture.HUQIU,
+				() -> jobs.apply(best.id(), worker.id(), ApplicationChannel.CASEWORKER, null, "test"));
+		assertThat(RegionScope.within(MatchingFixture.HUQIU, () -> recommendations.forWorker(worker.id())))
+			.extracting(Recommendation::postingId)
+			.startsWith(second.id(), third.id())
+			.hasSize(3)
+			.doesNotContain(best.id());
 		assertThat(huqiu.get("/api/v1/matching/runs/987654321").status()).isEqualTo(404);
 		assertThat(huqiu.post("/api/v1/matching/runs", "application/json", "").status()).isEqualTo(403);
 	}
