@@ -68,7 +68,11 @@ public final class Endpoints {
 			Map.entry("/workers/{workerId}/training", List.of("/workers/{workerId}/training")),
 			// career guidance of a worker of the test database: shown (own district) or 404
 			Map.entry("/guidance/workers/{workerId}", List.of("/guidance/workers/{workerId}")),
-			Map.entry("/guidance/workers/{workerId}/sessions", List.of("/guidance/workers/{workerId}/sessions")));
+			Map.entry("/guidance/workers/{workerId}/sessions", List.of("/guidance/workers/{workerId}/sessions")),
+			// subsidy programs: the program a test names, else record 1 (the first shipped template: readable by the
+			// bureau's staff, never edited)
+			Map.entry("/subsidies/programs/{programId}", List.of("/subsidies/programs/{programId}")),
+			Map.entry("/subsidies/programs/{programId}/edit", List.of("/subsidies/programs/{programId}/edit")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
 	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1", "/public/fairs",
@@ -195,6 +199,10 @@ public final class Endpoints {
 			if (name.equals("projectId") || name.equals("referralId")) {
 				// the first of the test database, in whatever district: readable, but managed by the caller or
 				// refused
+				return "1";
+			}
+			if (name.equals("programId")) {
+				// the first shipped template: the bureau's staff read it, nobody changes it
 				return "1";
 			}
 			if (name.equals("runId")) {

@@ -79,7 +79,8 @@ class PagesTests {
 		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
 				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job), "enterpriseId",
 						String.valueOf(enterprise), "fairId", String.valueOf(fair[0]), "seriesId",
-						String.valueOf(fair[1]), "projectId", String.valueOf(trainingProject(worker)))));
+						String.valueOf(fair[1]), "projectId", String.valueOf(trainingProject(worker)), "programId",
+						String.valueOf(subsidyProgram()))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
@@ -152,6 +153,13 @@ class PagesTests {
 		admin.post("/api/v1/training-projects/" + project + "/referrals", "application/json",
 				"{\"workerId\": " + worker + ", \"note\": \"页面测试\"}");
 		return project;
+	}
+
+	/** A draft subsidy program of the administrator's city, copied from the first template, for the program pages. */
+	private long subsidyProgram() {
+		ApiClient admin = ApiClient.withToken(port, TestAccounts.ADMIN);
+		return admin.post("/api/v1/subsidy-programs/1/copies", "application/json",
+				"{\"policyYear\": 2027, \"name\": \"页面测试稳岗返还 " + System.nanoTime() + "\"}").json().get("id").asLong();
 	}
 
 	/** A published fair of the administrator's city and a series, for the fairs pages. */

@@ -127,6 +127,11 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "ENTERPRISE_USER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/workers/*/merge", "/api/v1/enterprises/*/merge")
 				.hasRole("ADMINISTRATOR")
+				// subsidy programs: the bureau's staff read them (they work under them); administrators set them up
+				.requestMatchers(HttpMethod.GET, "/api/v1/subsidy-programs", "/api/v1/subsidy-programs/**")
+				.hasAnyRole(STAFF)
+				.requestMatchers("/api/v1/subsidy-programs", "/api/v1/subsidy-programs/**")
+				.hasRole("ADMINISTRATOR")
 				// records of people and enterprises: the bureau's staff only, never agency viewers; changes and
 				// imports by caseworkers and administrators
 				.requestMatchers(HttpMethod.GET, "/api/v1/workers/**", "/api/v1/enterprises/**", "/api/v1/exports/**")
@@ -182,6 +187,10 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.requestMatchers("/my-enterprise", "/my-enterprise/**")
 			.hasRole("ENTERPRISE_USER")
+			.requestMatchers(HttpMethod.GET, "/subsidies/programs", "/subsidies/programs/*")
+			.hasAnyRole(STAFF)
+			.requestMatchers("/subsidies", "/subsidies/**")
+			.hasRole("ADMINISTRATOR")
 			.requestMatchers(HttpMethod.GET, "/jobs", "/jobs/*")
 			.permitAll()
 			.requestMatchers("/jobs/*/apply")

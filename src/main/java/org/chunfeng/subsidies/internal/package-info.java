@@ -1,0 +1,2 @@
+/** The subsidies module's repository, the templates' loader, pages and API controllers. */
+package org.chunfeng.subsidies.internal;
