@@ -119,8 +119,8 @@ public final class Search {
 	}
 
 	/**
-	 * Finds the 3 best and, when a capacity is given, the 3 best that still have room: the same when all of the 3 best
-	 * have room, else a second search that passes over full postings.
+	 * Finds the 3 best and, when a capacity is given, the 3 best that still have room, in one pass: runs of full
+	 * postings are read only while they could still enter the unconstrained 3 best.
 	 */
 	public void run(SeekerFacts seeker, Capacity capacity) {
 		run(seeker, capacity, NONE);
