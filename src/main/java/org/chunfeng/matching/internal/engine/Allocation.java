@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.AtomicIntegerArray;
  */
 public final class Allocation implements Search.Capacity {
 
+	private static final int[] NOTHING_PASSED_OVER = {};
+
 	private final PostingIndex index;
 	private final int[] capacity;
 	private final AtomicIntegerArray given;
@@ -129,7 +131,7 @@ public final class Allocation implements Search.Capacity {
 	 * fit). {@link Search#top3()} holds the unconstrained 3 best afterwards.
 	 */
 	public int[] recommend(Search search, SeekerFacts seeker, Tally tally) {
-		return recommend(search, seeker, new int[0], tally);
+		return recommend(search, seeker, NOTHING_PASSED_OVER, tally);
 	}
 
 	/** As {@link #recommend(Search, SeekerFacts, Tally)}, leaving out the postings given (indexes). */
