@@ -15,9 +15,11 @@ import org.chunfeng.reference.RegionCode;
  * @param period      what the amount is for, unique per program and payee: e.g. {@code 2020} (a refund of the
  *                    premiums of 2020), {@code 2027-02..2027-04}, {@code application-118}
  * @param amountFen   &gt; 0, whole fen
- * @param claims      exclusive claim keys across programs (one person, one living subsidy per month: {@code
- *                    living:2027-02}; one refund per enterprise and assessed year: {@code refund:2020}); each is
- *                    prefixed with {@link Payee#key()} by payments and unique in the database
+ * @param claims      exclusive claim keys, each unique in the database across every program and payee; the caller
+ *                    names the person or enterprise in it: {@code W17:living:2027-02} (one person, one living
+ *                    subsidy per month), {@code E42:refund:2020} (one refund per enterprise and assessed year),
+ *                    {@code W17:work-for-training:3} (the third month ever claimed for trainee 17). At most 1,000,
+ *                    each 1 to 100 characters
  * @param source      what decided it, for the record and the applicant's page: {@code application:118},
  *                    {@code automatic-refund:5}
  */
@@ -36,5 +38,8 @@ public record EntitlementGrant(long programId, RegionCode budgetRegion, Payee pa
 			throw new IllegalArgumentException("amount must be positive: " + amountFen);
 		}
 		claims = claims == null ? List.of() : List.copyOf(claims);
+		if (claims.size() > 1_000 || claims.stream().anyMatch(c -> c.isBlank() || c.length() > 100)) {
+			throw new IllegalArgumentException("claims: at most 1,000, each 1 to 100 characters");
+		}
 	}
 }

@@ -21,7 +21,7 @@ public record Payee(PayeeKind kind, long id) {
 		return new Payee(PayeeKind.WORKER, id);
 	}
 
-	/** e.g. {@code E42} or {@code W7}: the prefix of this payee's exclusive claim keys. */
+	/** e.g. {@code E42} or {@code W7}: how claim keys name an enterprise or a worker. */
 	public String key() {
 		return (kind == PayeeKind.ENTERPRISE ? "E" : "W") + id;
 	}
