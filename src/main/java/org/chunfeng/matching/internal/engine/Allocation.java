@@ -28,6 +28,10 @@ public final class Allocation implements Search.Capacity {
 	private final AtomicIntegerArray openInList;
 	private final AtomicIntegerArray openInGroup;
 	private final AtomicIntegerArray openInBlock;
+	// one bit per member position: the posting filed there has room (a search reads these in list order)
+	private final long[] openMembers;
+	private static final java.lang.invoke.VarHandle OPEN_MEMBERS =
+			java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
 	private final int[] unconstrainedGiven;
 	private long withThree;
 	private long withAny;
@@ -58,6 +62,7 @@ public final class Allocation implements Search.Capacity {
 		openInList = new AtomicIntegerArray(index.lists());
 		openInGroup = new AtomicIntegerArray(index.groups.count());
 		openInBlock = new AtomicIntegerArray(index.blocks.count());
+		openMembers = new long[(index.members.length + 63) >>> 6];
 		for (int list = 0; list < index.lists(); list++) {
 			for (int m = index.listFrom[list]; m < index.listFrom[list + 1]; m++) {
 				int i = index.members[m];
@@ -76,6 +81,13 @@ public final class Allocation implements Search.Capacity {
 		openInList.addAndGet(list, delta);
 		openInGroup.addAndGet(group, delta);
 		openInBlock.addAndGet(block, delta);
+		long bit = 1L << (m & 63);
+		if (delta > 0) {
+			OPEN_MEMBERS.getAndBitwiseOr(openMembers, m >>> 6, bit);
+		}
+		else {
+			OPEN_MEMBERS.getAndBitwiseAnd(openMembers, m >>> 6, ~bit);
+		}
 	}
 
 	/** Posting {@code i} became full ({@code -1}) or has room again ({@code +1}). */
@@ -114,6 +126,12 @@ public final class Allocation implements Search.Capacity {
 	@Override
 	public boolean blockOpen(int block) {
 		return openInBlock.get(block) > 0;
+	}
+
+	@Override
+	public boolean memberOpen(int m) {
+		// a plain read: a stale bit only means the posting is looked at (and asked) or passed over a moment early
+		return (openMembers[m >>> 6] & 1L << (m & 63)) != 0;
 	}
 
 	/** The most seekers posting {@code i} may be recommended to in this run. */

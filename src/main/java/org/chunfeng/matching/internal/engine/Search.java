@@ -31,6 +31,15 @@ public final class Search {
 		default boolean blockOpen(int block) {
 			return true;
 		}
+
+		/**
+		 * Whether the posting at member position {@code m} of the index may still have room: read from memory laid
+		 * out like the members, so that passing over full postings costs no look-up by posting. A hint; {@link
+		 * #available} decides.
+		 */
+		default boolean memberOpen(int m) {
+			return true;
+		}
 	}
 
 	private static final int PLAN_NONE = 0;
@@ -168,6 +177,10 @@ public final class Search {
 		if (room == null || bestAvailable.cannotBeat(bound, minIndex)) {
 			return false;
 		}
+		return open(kind, at);
+	}
+
+	private boolean open(int kind, int at) {
 		return switch (kind) {
 			case LIST -> room.listOpen(at);
 			case GROUP -> room.groupOpen(at);
@@ -243,9 +256,15 @@ public final class Search {
 			order = new long[Math.max(endGroup - firstGroup, order.length * 2)];
 		}
 		int candidates = rank(groups, GROUP, firstGroup, endGroup, base, order);
-		for (int k = 0; k < candidates; k++) {
-			int group = firstGroup + (int) (order[k] & 0xFFFFF);
-			int bound = base + RANK_TOP - (int) (order[k] >>> 48);
+		// a broad list has thousands of groups and the search usually settles after a few: take them from a heap
+		// rather than sorting them all
+		heapify(order, candidates);
+		while (candidates > 0) {
+			long next = order[0];
+			order[0] = order[--candidates];
+			siftDown(order, 0, candidates);
+			int group = firstGroup + (int) (next & 0xFFFFF);
+			int bound = base + RANK_TOP - (int) (next >>> 48);
 			if (settled(bound)) {
 				break;
 			}
@@ -256,21 +275,50 @@ public final class Search {
 	}
 
 	/**
-	 * Rates the runs {@code from} to {@code to} (groups or blocks) and puts the keys of those that may hold a better
-	 * posting into {@code keys}, the most promising first ({@link #key}); returns how many.
+	 * Rates the runs {@code from} to {@code to} (groups or blocks) and puts the keys ({@link #key}) of those that may
+	 * hold a better posting into {@code keys}, unordered; returns how many.
 	 */
 	private int rank(PostingIndex.Summary runs, int kind, int from, int to, int base, long[] keys) {
 		int candidates = 0;
+		// late in a run the unconstrained 3 best are long settled and most runs are full: then only a run with room
+		// can be wanted, and whether it has room is one count, cheaper than rating it
+		boolean roomOnly = room != null && best.cannotBeat(base + restMax, Integer.MIN_VALUE);
 		for (int run = from; run < to; run++) {
+			if (roomOnly && !open(kind, run)) {
+				continue;
+			}
 			int rest = rest(runs, run);
 			if (rest >= 0 && wanted(base + rest, runs.minIndex(run), kind, run)) {
 				keys[candidates++] = key(rest, runs.minIndex(run), run - from);
 			}
 		}
-		if (candidates > 1) {
-			java.util.Arrays.sort(keys, 0, candidates);
-		}
 		return candidates;
+	}
+
+	/** Orders {@code keys[0..n)} as a binary min-heap: the most promising run on top. */
+	private static void heapify(long[] keys, int n) {
+		for (int at = n / 2 - 1; at >= 0; at--) {
+			siftDown(keys, at, n);
+		}
+	}
+
+	private static void siftDown(long[] keys, int at, int n) {
+		long key = keys[at];
+		while (true) {
+			int child = 2 * at + 1;
+			if (child >= n) {
+				break;
+			}
+			if (child + 1 < n && keys[child + 1] < keys[child]) {
+				child++;
+			}
+			if (keys[child] >= key) {
+				break;
+			}
+			keys[at] = keys[child];
+			at = child;
+		}
+		keys[at] = key;
 	}
 
 	private void scanGroup(int list, int group, int base) {
@@ -282,6 +330,9 @@ public final class Search {
 		int endMember = index.listFrom[list + 1];
 		int[] members = index.members;
 		int candidates = rank(blocks, BLOCK, fromBlock, toBlock, base, blockOrder);
+		if (candidates > 1) {
+			java.util.Arrays.sort(blockOrder, 0, candidates);
+		}
 		for (int k = 0; k < candidates; k++) {
 			int block = fromBlock + (int) (blockOrder[k] & 0xFFFFF);
 			int bound = base + RANK_TOP - (int) (blockOrder[k] >>> 48);
@@ -299,6 +350,10 @@ public final class Search {
 				}
 				int i = members[m];
 				if (passedOver.length > 0 && passedOver(i)) {
+					continue;
+				}
+				// a full posting that cannot enter the unconstrained 3 best even at the block's bound is not rated
+				if (room != null && best.cannotBeat(bound, i) && !room.memberOpen(m)) {
 					continue;
 				}
 				int rest = restOf(m);

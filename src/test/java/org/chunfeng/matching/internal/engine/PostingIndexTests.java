@@ -68,6 +68,43 @@ class PostingIndexTests {
 	}
 
 	@Test
+	void anAllocationRunUntilPostingsFillUpPicksWhatScoringEveryPostingWithRoomPicks() {
+		SyntheticPopulation population = new SyntheticPopulation(11);
+		List<PostingFacts> postings = new ArrayList<>();
+		for (int i = 1; i <= 2_000; i++) {
+			postings.add(population.posting(i));
+		}
+		PostingIndex index = new PostingIndex(postings, Weights.DEFAULTS);
+		// a small alpha, so that most postings fill up and later seekers reach the broad lists
+		Allocation allocation = new Allocation(index, 0.5);
+		int[] given = new int[index.size()];
+		Search search = index.search();
+		int seekers = 6_000;
+		long withNone = 0;
+		try (Allocation.Tally tally = allocation.tally()) {
+			for (long s = 1; s <= seekers; s++) {
+				SeekerFacts seeker = population.seeker(s);
+				Search.Top3 expected = new Search.Top3();
+				for (int i = 0; i < index.size(); i++) {
+					if (given[i] < allocation.capacity(i) && Scoring.eligible(seeker, index.facts(i))) {
+						expected.offer(scoring.score(seeker, index.facts(i)), i);
+					}
+				}
+				int[] picks = allocation.recommend(search, seeker, tally);
+				assertThat(Search.asList(picks)).as("seeker %d", s).isEqualTo(Search.asList(expected.indexes()));
+				for (int i : picks) {
+					given[i]++;
+				}
+				withNone += picks.length == 0 ? 1 : 0;
+			}
+		}
+		assertThat(withNone).as("the places must run out for the test to reach full postings").isGreaterThan(100);
+		for (int i = 0; i < index.size(); i++) {
+			assertThat(allocation.given(i)).isEqualTo(given[i]);
+		}
+	}
+
+	@Test
 	void capacityLeavesFullPostingsOutOfTheAvailableTop3Only() {
 		SyntheticPopulation population = new SyntheticPopulation(3);
 		List<PostingFacts> postings = new ArrayList<>();
