@@ -16,6 +16,6 @@ class NightlyRecommendations {
 	RecurringTask<Void> nightlyRecommendationTask(RecommendationRunner runner, MatchingProperties properties,
 			java.time.Clock clock) {
 		return Tasks.recurring(RecommendationRunner.TASK, Schedules.daily(clock.getZone(), properties.nightlyAt()))
-			.execute((instance, context) -> runner.runNow("NIGHTLY", null));
+			.execute((instance, context) -> runner.runScheduled());
 	}
 }

@@ -77,13 +77,42 @@ class RecommendationRunner {
 			return false;
 		}
 		log.info("Recommendation run requested by {}", by);
-		return scheduler.getObject().reschedule(TaskInstanceId.of(TASK, RecurringTask.INSTANCE), clock.instant());
+		// the task carries no data: the request waits in a table until the run it brings forward starts
+		long request = RegionScope.asSystem(() -> transactions.execute(status -> jdbc
+			.sql("insert into recommendation_request (requested_by) values (?) returning id").param(by)
+			.query(Long.class).single()));
+		if (scheduler.getObject().reschedule(TaskInstanceId.of(TASK, RecurringTask.INSTANCE), clock.instant())) {
+			return true;
+		}
+		RegionScope.asSystem(() -> transactions.executeWithoutResult(status -> jdbc
+			.sql("delete from recommendation_request where id = ?").param(request).update()));
+		return false;
+	}
+
+	/**
+	 * The task's run: {@code MANUAL}, recorded with who asked, when requests are waiting (they are taken with it);
+	 * {@code NIGHTLY} otherwise.
+	 */
+	long runScheduled() {
+		return run(null, null);
 	}
 
 	/** Runs once, on this instance, now; returns the run's id. */
 	long runNow(String trigger, String requestedBy) {
+		return run(trigger, requestedBy);
+	}
+
+	private long run(String givenTrigger, String givenRequestedBy) {
 		return RegionScope.asSystem(() -> {
 			long runId = transactions.execute(status -> {
+				String trigger = givenTrigger;
+				String requestedBy = givenRequestedBy;
+				if (trigger == null) {
+					List<String> asked = jdbc.sql("delete from recommendation_request returning requested_by")
+						.query(String.class).list();
+					trigger = asked.isEmpty() ? "NIGHTLY" : "MANUAL";
+					requestedBy = asked.isEmpty() ? null : String.join(", ", new java.util.TreeSet<>(asked));
+				}
 				jdbc.sql("""
 						update recommendation_run set status = 'FAILED', finished_at = now(),
 						    failure = 'interrupted (the instance stopped)' where status = 'RUNNING'""").update();

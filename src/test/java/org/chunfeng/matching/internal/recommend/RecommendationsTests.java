@@ -109,6 +109,20 @@ class RecommendationsTests {
 	}
 
 	@Test
+	void aRunBroughtForwardByARequestIsRecordedAsManualWithWhoAskedAndTheNextScheduledOneAsNightly() {
+		RegionScope.asSystem(() -> jdbc.sql("insert into recommendation_request (requested_by) values ('admin'), ('huqiu')")
+			.update());
+
+		RecommendationRun asked = recommendations.run(runner.runScheduled()).orElseThrow();
+		RecommendationRun nightly = recommendations.run(runner.runScheduled()).orElseThrow();
+
+		assertThat(asked.trigger()).isEqualTo("MANUAL");
+		assertThat(asked.requestedBy()).isEqualTo("admin, huqiu");
+		assertThat(nightly.trigger()).as("the requests were taken by the first run").isEqualTo("NIGHTLY");
+		assertThat(nightly.requestedBy()).isNull();
+	}
+
+	@Test
 	void theRunGivesEverySeekerItsBestPostingsWithRoomAndNoPostingToMoreThanAlphaTimesItsPlaces() {
 		// one place: at most 3 seekers (alpha 3) may be sent to it; four seekers want it most
 		JobPosting onePlace = fixture.posting("管工（一名）", 9000, 1, true);
