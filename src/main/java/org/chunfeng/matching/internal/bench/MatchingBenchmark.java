@@ -113,6 +113,10 @@ class MatchingBenchmark implements Benchmark {
 		while (keyGroupSeekers < order.length && order[keyGroupSeekers] >= 0 && order[keyGroupSeekers] < 1L << 62) {
 			keyGroupSeekers++;
 		}
+		// progress every tenth, so that a slow stretch of a long run shows where it is
+		AtomicLong done = new AtomicLong();
+		long all = seekerCount;
+		long tenth = Math.max(1, all / 10);
 		ExecutorService pool = Executors.newFixedThreadPool(threads);
 		try {
 			for (int[] pass : new int[][] { { 0, keyGroupSeekers }, { keyGroupSeekers, order.length } }) {
@@ -125,8 +129,14 @@ class MatchingBenchmark implements Benchmark {
 						Search search = index.search();
 						Allocation.Tally tally = allocation.tally();
 						for (int from = next.getAndAdd(chunk); from < end; from = next.getAndAdd(chunk)) {
-							for (int k = from; k < Math.min(end, from + chunk); k++) {
+							int to = Math.min(end, from + chunk);
+							for (int k = from; k < to; k++) {
 								allocation.recommend(search, population.seeker(order[k] & SEEKER_BITS), tally);
+							}
+							long now = done.addAndGet(to - from);
+							if (all >= 100_000 && now / tenth != (now - (to - from)) / tenth) {
+								out.printf(Locale.ROOT, "  matched %,d seekers (%d%%) after %.1f s%n", now,
+										now * 100 / all, seconds(matching));
 							}
 						}
 						tally.close();
