@@ -32,6 +32,11 @@ public final class Allocation implements Search.Capacity {
 	private final long[] openMembers;
 	private static final java.lang.invoke.VarHandle OPEN_MEMBERS =
 			java.lang.invoke.MethodHandles.arrayElementVarHandle(long[].class);
+	// block and group summaries of the postings with room only: tighter bounds for the 3 best with room once places
+	// run out (kept up to date when a posting fills up or has room again; a few hundred operations each time)
+	private final PostingIndex.Summary openBlocks;
+	private final PostingIndex.Summary openGroups;
+	private final Object[] summaryLocks = new Object[64];
 	private final int[] unconstrainedGiven;
 	private long withThree;
 	private long withAny;
@@ -59,6 +64,11 @@ public final class Allocation implements Search.Capacity {
 		}
 		filed = new int[index.members.length];
 		int[] fill = Arrays.copyOf(filedFrom, index.size());
+		openBlocks = new PostingIndex.Summary(index.blocks.count());
+		openGroups = new PostingIndex.Summary(index.groups.count());
+		for (int k = 0; k < summaryLocks.length; k++) {
+			summaryLocks[k] = new Object();
+		}
 		openInList = new AtomicIntegerArray(index.lists());
 		openInGroup = new AtomicIntegerArray(index.groups.count());
 		openInBlock = new AtomicIntegerArray(index.blocks.count());
@@ -68,14 +78,61 @@ public final class Allocation implements Search.Capacity {
 				int i = index.members[m];
 				filed[fill[i]++] = m;
 				if (capacity[i] > 0) {
-					change(list, m, 1);
+					mark(list, m, 1);
 				}
+			}
+			for (int block = index.listBlockFrom[list]; block < index.listBlockFrom[list + 1]; block++) {
+				summariseBlock(list, block);
+			}
+			for (int group = index.listGroupFrom[list]; group < index.listGroupFrom[list + 1]; group++) {
+				summariseGroup(list, group);
 			}
 		}
 	}
 
-	/** Counts a posting with room in or out of the list, group and block of member position {@code m}. */
+	/** Summarises the postings with room of a block from the members' rates. */
+	private void summariseBlock(int list, int block) {
+		openBlocks.clear(block);
+		int from = index.listFrom[list] + (block - index.listBlockFrom[list]) * PostingIndex.BLOCK;
+		int to = Math.min(index.listFrom[list + 1], from + PostingIndex.BLOCK);
+		long[] rates = index.rates;
+		for (int m = from; m < to; m++) {
+			if (memberOpen(m)) {
+				int at = m * PostingIndex.RATE_STRIDE;
+				openBlocks.add(block, (int) (rates[at + 1] >> 32), (int) (rates[at + 2] >> 32), index.members[m],
+						(int) rates[at + 2] & 0xFF, rates[at], rates[at + 1] & 0xFFFFFFFFL);
+			}
+		}
+	}
+
+	/** Summarises the postings with room of a group from its blocks'. */
+	private void summariseGroup(int list, int group) {
+		openGroups.clear(group);
+		int from = index.listBlockFrom[list] + (group - index.listGroupFrom[list]) * PostingIndex.GROUP;
+		int to = Math.min(index.listBlockFrom[list + 1], from + PostingIndex.GROUP);
+		for (int block = from; block < to; block++) {
+			if (openInBlock.get(block) > 0) {
+				openGroups.merge(group, openBlocks, block);
+			}
+		}
+	}
+
+	/**
+	 * Counts a posting with room in or out of the list, group and block of member position {@code m}, and summarises
+	 * that block and group again.
+	 */
 	private void change(int list, int m, int delta) {
+		int block = mark(list, m, delta);
+		int group = index.listGroupFrom[list] + (block - index.listBlockFrom[list]) / PostingIndex.GROUP;
+		// one summariser at a time per block, so that the last one to write has seen every bit before it
+		synchronized (summaryLocks[group & (summaryLocks.length - 1)]) {
+			summariseBlock(list, block);
+			summariseGroup(list, group);
+		}
+	}
+
+	/** The counts and bit of {@link #change}; returns the block. */
+	private int mark(int list, int m, int delta) {
 		int block = index.listBlockFrom[list] + (m - index.listFrom[list]) / PostingIndex.BLOCK;
 		int group = index.listGroupFrom[list] + (block - index.listBlockFrom[list]) / PostingIndex.GROUP;
 		openInList.addAndGet(list, delta);
@@ -88,6 +145,7 @@ public final class Allocation implements Search.Capacity {
 		else {
 			OPEN_MEMBERS.getAndBitwiseAnd(openMembers, m >>> 6, ~bit);
 		}
+		return block;
 	}
 
 	/** Posting {@code i} became full ({@code -1}) or has room again ({@code +1}). */
@@ -126,6 +184,16 @@ public final class Allocation implements Search.Capacity {
 	@Override
 	public boolean blockOpen(int block) {
 		return openInBlock.get(block) > 0;
+	}
+
+	@Override
+	public PostingIndex.Summary openBlocks() {
+		return openBlocks;
+	}
+
+	@Override
+	public PostingIndex.Summary openGroups() {
+		return openGroups;
 	}
 
 	@Override

@@ -169,6 +169,14 @@ public final class PostingIndex {
 					anyFlags(at) | flags, allFlags(at) & flags, skillMask(at) | skills, industryMask(at) | industries);
 		}
 
+		/** Adds run {@code otherAt} of {@code other} to run {@code at}. */
+		void merge(int at, Summary other, int otherAt) {
+			set(at, Math.max(maxWage(at), other.maxWage(otherAt)), Math.max(maxStart(at), other.maxStart(otherAt)),
+					Math.min(minIndex(at), other.minIndex(otherAt)), anyFlags(at) | other.anyFlags(otherAt),
+					allFlags(at) & other.allFlags(otherAt), skillMask(at) | other.skillMask(otherAt),
+					industryMask(at) | other.industryMask(otherAt));
+		}
+
 		private void set(int at, int wage, int start, int index, int any, int all, long skills, long industries) {
 			data[at << 2] = (long) wage << 32 | (start & 0xFFFFFFFFL);
 			data[(at << 2) + 1] = (long) index << 32 | (all & 0xFF) << 8 | (any & 0xFF);

@@ -40,6 +40,16 @@ public final class Search {
 		default boolean memberOpen(int m) {
 			return true;
 		}
+
+		/** Summaries of the blocks of the index over the postings with room only, or null. */
+		default PostingIndex.Summary openBlocks() {
+			return null;
+		}
+
+		/** Summaries of the groups of the index over the postings with room only, or null. */
+		default PostingIndex.Summary openGroups() {
+			return null;
+		}
 	}
 
 	private static final int PLAN_NONE = 0;
@@ -255,7 +265,8 @@ public final class Search {
 		if (order.length < endGroup - firstGroup) {
 			order = new long[Math.max(endGroup - firstGroup, order.length * 2)];
 		}
-		int candidates = rank(groups, GROUP, firstGroup, endGroup, base, order);
+		int candidates = rank(groups, room == null ? null : room.openGroups(), GROUP, firstGroup, endGroup, base,
+				order);
 		// a broad list has thousands of groups and the search usually settles after a few: take them from a heap
 		// rather than sorting them all
 		heapify(order, candidates);
@@ -268,7 +279,7 @@ public final class Search {
 			if (settled(bound)) {
 				break;
 			}
-			if (wanted(bound, groups.minIndex(group), GROUP, group)) {
+			if (wanted(bound, (int) (next >>> 20) & 0xFFFFFFF, GROUP, group)) {
 				scanGroup(list, group, base);
 			}
 		}
@@ -276,20 +287,36 @@ public final class Search {
 
 	/**
 	 * Rates the runs {@code from} to {@code to} (groups or blocks) and puts the keys ({@link #key}) of those that may
-	 * hold a better posting into {@code keys}, unordered; returns how many.
+	 * hold a better posting into {@code keys}, unordered; returns how many. A run is rated on all its postings for the
+	 * 3 best and, when that does not already want it, on its postings with room ({@code openRuns}) for the 3 best with
+	 * room: those bounds are tighter once places run out.
 	 */
-	private int rank(PostingIndex.Summary runs, int kind, int from, int to, int base, long[] keys) {
+	private int rank(PostingIndex.Summary runs, PostingIndex.Summary openRuns, int kind, int from, int to, int base,
+			long[] keys) {
 		int candidates = 0;
 		// late in a run the unconstrained 3 best are long settled and most runs are full: then only a run with room
 		// can be wanted, and whether it has room is one count, cheaper than rating it
 		boolean roomOnly = room != null && best.cannotBeat(base + restMax, Integer.MIN_VALUE);
+		PostingIndex.Summary withRoom = openRuns == null ? runs : openRuns;
 		for (int run = from; run < to; run++) {
-			if (roomOnly && !open(kind, run)) {
-				continue;
+			int bound = -1;
+			int minIndex = 0;
+			if (!roomOnly) {
+				int rest = rest(runs, run);
+				if (rest >= 0 && !best.cannotBeat(base + rest, runs.minIndex(run))) {
+					bound = rest;
+					minIndex = runs.minIndex(run);
+				}
 			}
-			int rest = rest(runs, run);
-			if (rest >= 0 && wanted(base + rest, runs.minIndex(run), kind, run)) {
-				keys[candidates++] = key(rest, runs.minIndex(run), run - from);
+			if (bound < 0 && room != null && open(kind, run)) {
+				int rest = rest(withRoom, run);
+				if (rest >= 0 && !bestAvailable.cannotBeat(base + rest, withRoom.minIndex(run))) {
+					bound = rest;
+					minIndex = withRoom.minIndex(run);
+				}
+			}
+			if (bound >= 0) {
+				keys[candidates++] = key(bound, minIndex, run - from);
 			}
 		}
 		return candidates;
@@ -329,7 +356,8 @@ public final class Search {
 		int firstMember = index.listFrom[list];
 		int endMember = index.listFrom[list + 1];
 		int[] members = index.members;
-		int candidates = rank(blocks, BLOCK, fromBlock, toBlock, base, blockOrder);
+		int candidates = rank(blocks, room == null ? null : room.openBlocks(), BLOCK, fromBlock, toBlock, base,
+				blockOrder);
 		if (candidates > 1) {
 			java.util.Arrays.sort(blockOrder, 0, candidates);
 		}
@@ -339,7 +367,7 @@ public final class Search {
 			if (settled(bound)) {
 				break;
 			}
-			if (!wanted(bound, blocks.minIndex(block), BLOCK, block)) {
+			if (!wanted(bound, (int) (blockOrder[k] >>> 20) & 0xFFFFFFF, BLOCK, block)) {
 				continue;
 			}
 			int from = firstMember + (block - firstBlock) * PostingIndex.BLOCK;
