@@ -61,6 +61,16 @@ public interface Enterprises {
 	Enterprise update(long id, int version, NewEnterprise data);
 
 	/**
+	 * Sets (or, with {@code null}, removes) the enterprise's basic account, where its subsidies are paid. Audited.
+	 *
+	 * @throws org.chunfeng.platform.NotFoundException if there is no such record in the caller's region
+	 */
+	void setBankAccount(long id, BasicAccount account);
+
+	/** The basic accounts of these enterprises that have one (those inside the caller's region scope). */
+	java.util.Map<Long, BasicAccount> bankAccounts(java.util.Collection<Long> ids);
+
+	/**
 	 * Merges a duplicate record into the one to keep: its workers, contacts and the insurance years the kept record
 	 * lacks follow; the duplicate stays, read-only, marked as merged. Audited.
 	 */

@@ -15,6 +15,18 @@ public interface Budgets {
 	 */
 	Budget allot(long programId, RegionCode region, long budgetFen);
 
+	/**
+	 * Sets the budget of a program in a region and the purpose (用途) the bank files give for its payments, e.g. the
+	 * program's name; {@code null} keeps the purpose stored (none: the bank files say "program &lt;id&gt;").
+	 *
+	 * @param purpose 1 to 60 characters, or {@code null}
+	 * @see #allot(long, RegionCode, long)
+	 */
+	Budget allot(long programId, RegionCode region, long budgetFen, String purpose);
+
+	/** The budget of a program in one region, if allotted. */
+	java.util.Optional<Budget> find(long programId, RegionCode region);
+
 	/** Every region's budget of a program. */
 	List<Budget> ofProgram(long programId);
 }

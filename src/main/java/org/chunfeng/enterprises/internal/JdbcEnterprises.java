@@ -392,6 +392,35 @@ class JdbcEnterprises implements Enterprises {
 
 	@Override
 	@Transactional
+	public void setBankAccount(long id, org.chunfeng.enterprises.BasicAccount account) {
+		Enterprise enterprise = find(id).orElseThrow(() -> new NotFoundException("kind.enterprise", String.valueOf(id)));
+		if (enterprise.merged()) {
+			throw new InvalidRequestException("id", "enterprise.merged.readOnly", enterprise.mergedInto());
+		}
+		java.util.Map<Long, org.chunfeng.enterprises.BasicAccount> before = bankAccounts(java.util.List.of(id));
+		jdbc.sql("update enterprise set bank_name = ?, bank_account = ?, updated_at = now() where id = ?")
+			.params(account == null ? null : account.bankName(), account == null ? null : account.number(), id)
+			.update();
+		audit.record("enterprise.bankAccountSet", "enterprise", String.valueOf(id), enterprise.region(),
+				before.get(id), account);
+	}
+
+	@Override
+	public java.util.Map<Long, org.chunfeng.enterprises.BasicAccount> bankAccounts(java.util.Collection<Long> ids) {
+		java.util.Map<Long, org.chunfeng.enterprises.BasicAccount> accounts = new java.util.HashMap<>();
+		if (ids.isEmpty()) {
+			return accounts;
+		}
+		jdbc.sql("select id, bank_name, bank_account from enterprise where id = any(?::bigint[]) and bank_account is not null")
+			.param(ids.toArray(Long[]::new))
+			.query(rs -> {
+				accounts.put(rs.getLong(1), new org.chunfeng.enterprises.BasicAccount(rs.getString(2), rs.getString(3)));
+			});
+		return accounts;
+	}
+
+	@Override
+	@Transactional
 	public Enterprise merge(long keepId, long duplicateId) {
 		if (keepId == duplicateId) {
 			throw new InvalidRequestException("duplicateId", "enterprise.merge.same");

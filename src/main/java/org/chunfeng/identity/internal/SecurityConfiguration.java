@@ -127,6 +127,15 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "ENTERPRISE_USER")
 				.requestMatchers(HttpMethod.POST, "/api/v1/workers/*/merge", "/api/v1/enterprises/*/merge")
 				.hasRole("ADMINISTRATOR")
+				// payments: finance officers work them; administrators and reviewers read; the bank file (accounts in
+				// full) is finance's alone
+				.requestMatchers(HttpMethod.GET, "/api/v1/payment-batches/*/bank-file")
+				.hasRole("FINANCE_OFFICER")
+				.requestMatchers(HttpMethod.GET, "/api/v1/payment-batches", "/api/v1/payment-batches/**",
+						"/api/v1/entitlements", "/api/v1/entitlements/**")
+				.hasAnyRole("ADMINISTRATOR", "REVIEWER", "FINANCE_OFFICER")
+				.requestMatchers("/api/v1/payment-batches", "/api/v1/payment-batches/**", "/api/v1/entitlements/**")
+				.hasRole("FINANCE_OFFICER")
 				// subsidy programs: the bureau's staff read them (they work under them); administrators set them up
 				.requestMatchers(HttpMethod.GET, "/api/v1/subsidy-programs", "/api/v1/subsidy-programs/**")
 				.hasAnyRole(STAFF)

@@ -1,0 +1,42 @@
+package org.chunfeng.payments;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+import org.chunfeng.identity.RegionScope;
+import org.chunfeng.reference.RegionCode;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** Programs (straight in SQL: payments does not depend on subsidies) and payees for the payments tests. */
+final class PaymentsFixtures {
+
+	static final RegionCode CITY = RegionCode.of("320500");
+	static final RegionCode HUQIU = RegionCode.of("320505");
+	static final RegionCode WUZHONG = RegionCode.of("320506");
+
+	/** Payee ids unique in the shared test database: no test sees another's. */
+	private static final AtomicLong PAYEES = new AtomicLong(System.nanoTime() % 1_000_000_000L * 1_000);
+
+	private PaymentsFixtures() {
+	}
+
+	static long payeeId() {
+		return PAYEES.incrementAndGet();
+	}
+
+	static String unique(String name) {
+		return name + " " + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
+	}
+
+	/** A draft program of the city, as the subsidies module would store it. */
+	static long program(JdbcClient jdbc, String beneficiary) {
+		return RegionScope.asSystem(() -> jdbc.sql("""
+				insert into subsidy_program (region_code, kind, beneficiary, name, policy_year, open_date, close_date,
+				    parameters, created_by)
+				values ('320500', ?, ?, ?, 2027, date '2027-01-01', date '2027-12-31', '{}'::jsonb, 'test')
+				returning id""")
+			.params(beneficiary.equals("WORKER") ? "TEMPORARY_LIVING_SUBSIDY" : "JOB_STABILIZING_REFUND", beneficiary,
+					unique("payments test"))
+			.query(Long.class)
+			.single());
+	}
+}
