@@ -153,6 +153,64 @@ class AuthorisationMatrixTests {
 		}
 	}
 
+	/**
+	 * The finance pages: finance officers act, administrators and reviewers read (never the bank file, which shows
+	 * account numbers in full), caseworkers and agency viewers get 403 for every page and every form.
+	 */
+	@Test
+	void financePagesAreForFinanceOfficersAdministratorsAndReviewers() {
+		TestAccounts.ensureFinance(accounts);
+		ApiClient finance = ApiClient.withSession(port, TestAccounts.FINANCE);
+		long batch = ApiClient.withToken(port, TestAccounts.FINANCE)
+			.post("/api/v1/payment-batches", "application/json",
+					"{\"region\": \"320505\", \"programId\": " + emptyProgram() + "}")
+			.json().get("id").asLong();
+		List<String> pages = Endpoints.pages(mappings, Map.of("batchId", String.valueOf(batch))).stream()
+			.filter(page -> page.startsWith("/payments"))
+			.toList();
+		assertThat(pages).contains("/payments/batches", "/payments/batches/" + batch, "/payments/entitlements",
+				"/payments/batches/" + batch + "/bank-file.csv");
+		Map<String, ApiClient> readers = Map.of(TestAccounts.ADMIN, ApiClient.withSession(port, TestAccounts.ADMIN),
+				TestAccounts.REVIEWER, ApiClient.withSession(port, TestAccounts.REVIEWER), TestAccounts.FINANCE, finance);
+		for (String page : pages) {
+			readers.forEach((username, client) -> {
+				int status = client.get(page).status();
+				if (Endpoints.financeOnly(page)) {
+					// the bank file: finance alone (a batch still building sends finance back to its page)
+					assertThat(status).as(username + " " + page)
+						.isEqualTo(username.equals(TestAccounts.FINANCE) ? (status == 303 ? 303 : 200) : 403);
+				}
+				else {
+					assertThat(status).as(username + " " + page).isEqualTo(200);
+				}
+			});
+			for (String outsider : List.of(TestAccounts.HUQIU, TestAccounts.AGENCY)) {
+				assertThat(ApiClient.withSession(port, outsider).get(page).status()).as(outsider + " " + page)
+					.isEqualTo(403);
+			}
+		}
+		// forms: finance officers only
+		for (String reader : List.of(TestAccounts.ADMIN, TestAccounts.REVIEWER, TestAccounts.HUQIU)) {
+			ApiClient client = ApiClient.withSession(port, reader);
+			assertThat(client.postForm("/", "/payments/batches", "region=320505").status()).as(reader).isEqualTo(403);
+			assertThat(client.postForm("/", "/payments/batches/" + batch + "/sent", "confirm=yes").status()).as(reader)
+				.isEqualTo(403);
+			assertThat(client.postForm("/", "/payments/entitlements/1/reissue", "").status()).as(reader)
+				.isEqualTo(403);
+		}
+	}
+
+	/**
+	 * A draft program of the city (a copy of the first template) with nothing due: a batch of it takes no other
+	 * test's entitlements.
+	 */
+	private long emptyProgram() {
+		return ApiClient.withToken(port, TestAccounts.ADMIN)
+			.post("/api/v1/subsidy-programs/1/copies", "application/json",
+					"{\"policyYear\": 2027, \"name\": \"权限测试 " + System.nanoTime() + "\"}")
+			.json().get("id").asLong();
+	}
+
 	private List<Operation> operations() {
 		List<Operation> operations = Endpoints.api(new ApiClient(port).get("/v3/api-docs").json());
 		assertThat(operations).extracting(Operation::path).contains("/api/v1/regions", "/api/v1/auth/token");

@@ -57,6 +57,11 @@ class DemoDataLoader implements ApplicationRunner {
 	static final String POSTINGS_MARKER = "demo-postings-2027";
 	static final String TRAINING_MARKER = "demo-training-2027";
 	static final String GUIDANCE_MARKER = "demo-guidance-2027";
+	static final String BANK_ACCOUNTS_MARKER = "demo-bank-accounts-2027";
+
+	/** Banks the demo enterprises keep their basic accounts with. */
+	static final List<String> DEMO_BANKS = List.of("中国工商银行苏州分行", "中国农业银行苏州分行", "中国银行苏州分行",
+			"中国建设银行苏州分行", "苏州银行");
 
 	/** Published postings of the demo enterprises, so the job board has something to find. */
 	static final int DEMO_POSTINGS = 60;
@@ -101,6 +106,31 @@ class DemoDataLoader implements ApplicationRunner {
 		transactions.executeWithoutResult(status -> loadPostings());
 		transactions.executeWithoutResult(status -> loadTraining());
 		transactions.executeWithoutResult(status -> loadGuidance());
+		transactions.executeWithoutResult(status -> loadBankAccounts());
+	}
+
+	/** The demo enterprise's basic account (对公基本存款账户), number {@code i} of the population: deterministic. */
+	static org.chunfeng.enterprises.BasicAccount demoAccount(int i) {
+		return new org.chunfeng.enterprises.BasicAccount(DEMO_BANKS.get(i % DEMO_BANKS.size()),
+				"3220" + String.format("%014d", 10_000_000_019L + i * 7_919L));
+	}
+
+	/** A basic account for every demo enterprise, so that subsidies granted to them can be paid. */
+	private void loadBankAccounts() {
+		if (!claim(BANK_ACCOUNTS_MARKER)) {
+			log.info("Demo bank accounts already loaded");
+			return;
+		}
+		List<NewEnterprise> generated = DemoPopulation.generate().enterprises();
+		int set = 0;
+		for (int i = 0; i < generated.size(); i++) {
+			var enterprise = enterprises.findByCreditCode(generated.get(i).creditCode());
+			if (enterprise.isPresent() && !enterprise.get().merged()) {
+				enterprises.setBankAccount(enterprise.get().id(), demoAccount(i));
+				set++;
+			}
+		}
+		log.info("Demo bank accounts loaded: {}", set);
 	}
 
 	/** The training catalogue, and the demo worker referred to its first project (to accept or decline at /me/training). */

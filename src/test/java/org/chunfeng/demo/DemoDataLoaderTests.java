@@ -77,12 +77,22 @@ class DemoDataLoaderTests {
 			.contains("campaign.created=true", "enterprise.registered=true", "worker.registered=true");
 
 		Population population = DemoPopulation.generate();
-		// every generated enterprise is there, as generated
+		// every generated enterprise is there, as generated, with a basic account subsidies can be paid to
+		List<Long> ids = new java.util.ArrayList<>();
 		for (NewEnterprise generated : population.enterprises()) {
 			Enterprise stored = enterprises.findByCreditCode(generated.creditCode()).orElseThrow();
 			assertThat(stored.name()).isEqualTo(generated.name());
 			assertThat(stored.keyCategory()).isEqualTo(generated.keyCategory());
+			ids.add(stored.id());
 		}
+		var accounts = enterprises.bankAccounts(ids);
+		assertThat(accounts).hasSize(ids.size());
+		assertThat(accounts.get(ids.getFirst())).isEqualTo(DemoDataLoader.demoAccount(0));
+		assertThat(jdbc.sql("select name from demo_load").query(String.class).list())
+			.contains(DemoDataLoader.BANK_ACCOUNTS_MARKER);
+		// the demo's finance officer (README's table)
+		assertThat(jdbc.sql("select role from account where username = 'finance'").query(String.class).list())
+			.containsExactly("FINANCE_OFFICER");
 		// a sample of the workers, found by ID number through the blind index, with their employer
 		for (GeneratedWorker generated : population.workers().subList(0, 200)) {
 			NewWorker expected = generated.worker();

@@ -27,15 +27,21 @@ final class PaymentsFixtures {
 		return name + " " + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
 	}
 
-	/** A draft program of the city, as the subsidies module would store it. */
+	/**
+	 * A draft program of the city, as the subsidies module would store it: with the parameters of a shipped template
+	 * of its kind (the subsidies pages and API read them; an empty object would break their lists for every test
+	 * after this one in the shared database).
+	 */
 	static long program(JdbcClient jdbc, String beneficiary) {
+		String kind = beneficiary.equals("WORKER") ? "TEMPORARY_LIVING_SUBSIDY" : "JOB_STABILIZING_REFUND";
 		return RegionScope.asSystem(() -> jdbc.sql("""
 				insert into subsidy_program (region_code, kind, beneficiary, name, policy_year, open_date, close_date,
 				    parameters, created_by)
-				values ('320500', ?, ?, ?, 2027, date '2027-01-01', date '2027-12-31', '{}'::jsonb, 'test')
+				values ('320500', ?, ?, ?, 2027, date '2027-01-01', date '2027-12-31',
+				    (select parameters from subsidy_program where kind = ? and template_key is not null
+				     order by id limit 1), 'test')
 				returning id""")
-			.params(beneficiary.equals("WORKER") ? "TEMPORARY_LIVING_SUBSIDY" : "JOB_STABILIZING_REFUND", beneficiary,
-					unique("payments test"))
+			.params(kind, beneficiary, unique("payments test"), kind)
 			.query(Long.class)
 			.single());
 	}

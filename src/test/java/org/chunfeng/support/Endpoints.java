@@ -72,7 +72,14 @@ public final class Endpoints {
 			// subsidy programs: the program a test names, else record 1 (the first shipped template: readable by the
 			// bureau's staff, never edited)
 			Map.entry("/subsidies/programs/{programId}", List.of("/subsidies/programs/{programId}")),
-			Map.entry("/subsidies/programs/{programId}/edit", List.of("/subsidies/programs/{programId}/edit")));
+			Map.entry("/subsidies/programs/{programId}/edit", List.of("/subsidies/programs/{programId}/edit")),
+			// payment batches: the batch a test names, else record 1 (shown in scope, else 404; finance pages answer
+			// 403 to everybody but finance officers, administrators and reviewers)
+			Map.entry("/payments/batches/{batchId}", List.of("/payments/batches/{batchId}")),
+			Map.entry("/payments/batches/{batchId}/progress", List.of("/payments/batches/{batchId}/progress")),
+			Map.entry("/payments/batches/{batchId}/bank-file.csv", List.of("/payments/batches/{batchId}/bank-file.csv")),
+			Map.entry("/payments/batches/{batchId}/bank-file.xlsx",
+					List.of("/payments/batches/{batchId}/bank-file.xlsx")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
 	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1", "/public/fairs",
@@ -108,6 +115,11 @@ public final class Endpoints {
 	/** Pages of one role only (a worker's, an enterprise user's own record): tried with that role, not the staff's. */
 	public static boolean ownRecordPage(String address) {
 		return address.equals("/me") || address.startsWith("/me/") || address.startsWith("/my-enterprise");
+	}
+
+	/** A page of finance officers alone (the bank file: account numbers in full); 403 for administrators. */
+	public static boolean financeOnly(String address) {
+		return address.startsWith("/payments/") && address.contains("/bank-file.");
 	}
 
 	/** A download (a workbook), not a page. */

@@ -25,6 +25,10 @@ public final class TestAccounts {
 	public static final String AGENCY = "test-miit";
 	/** An enterprise user of an enterprise in 虎丘 (see {@link #ensureEnterpriseUser}). */
 	public static final String ENTERPRISE = "test-enterprise";
+	/** A finance officer of Suzhou (see {@link #ensureFinance}). */
+	public static final String FINANCE = "test-finance";
+	/** A reviewer of Suzhou (see {@link #ensureFinance}). */
+	public static final String REVIEWER = "test-reviewer";
 
 	private TestAccounts() {
 	}
@@ -51,6 +55,18 @@ public final class TestAccounts {
 					Set.of(), enterprise.id(), null, false));
 		}
 		return ENTERPRISE;
+	}
+
+	/** The finance officer {@link #FINANCE} and the reviewer {@link #REVIEWER} of Suzhou, created once. */
+	public static synchronized void ensureFinance(Accounts accounts) {
+		ensure(accounts);
+		RegionCode city = RegionCode.of("320500");
+		if (accounts.findByUsername(FINANCE).isEmpty()) {
+			accounts.create(account(FINANCE, Role.FINANCE_OFFICER, city, null, Set.of()));
+		}
+		if (accounts.findByUsername(REVIEWER).isEmpty()) {
+			accounts.create(account(REVIEWER, Role.REVIEWER, city, null, Set.of()));
+		}
 	}
 
 	private static NewAccount account(String username, Role role, RegionCode region, String agency,

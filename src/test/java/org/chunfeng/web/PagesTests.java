@@ -76,18 +76,21 @@ class PagesTests {
 				values ('WORKERS', 'VALID_ROWS', 'SUCCEEDED', 'pages.xlsx', '320500', 'test', 'zh-CN', now())
 				returning id""").query(Long.class).single());
 		long[] fair = fairAndSeries();
+		long program = subsidyProgram();
 		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
 				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job), "enterpriseId",
 						String.valueOf(enterprise), "fairId", String.valueOf(fair[0]), "seriesId",
 						String.valueOf(fair[1]), "projectId", String.valueOf(trainingProject(worker)), "programId",
-						String.valueOf(subsidyProgram()))));
+						String.valueOf(program), "batchId", String.valueOf(paymentBatch(program)))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
+		ApiClient finance = ApiClient.withSession(port, TestAccounts.FINANCE);
 		ApiClient enterpriseUser = ApiClient.withSession(port,
 				TestAccounts.ensureEnterpriseUser(accounts, enterprises));
 		for (String address : addresses) {
-			ApiClient client = address.startsWith(ENTERPRISE_USER_PAGES) ? enterpriseUser : admin;
+			ApiClient client = address.startsWith(ENTERPRISE_USER_PAGES) ? enterpriseUser
+					: Endpoints.financeOnly(address) ? finance : admin;
 			if (Endpoints.ownRecordPage(address) && client == admin) {
 				// a worker's own pages: the browser test walks them as a worker
 				assertThat(admin.get(address).status()).as(address + " is not the administrator's").isEqualTo(403);
@@ -160,6 +163,23 @@ class PagesTests {
 		ApiClient admin = ApiClient.withToken(port, TestAccounts.ADMIN);
 		return admin.post("/api/v1/subsidy-programs/1/copies", "application/json",
 				"{\"policyYear\": 2027, \"name\": \"页面测试稳岗返还 " + System.nanoTime() + "\"}").json().get("id").asLong();
+	}
+
+	/**
+	 * A built payment batch of the administrator's city for the page's own (draft) program, which has nothing due: it
+	 * takes no other test's entitlements.
+	 */
+	private long paymentBatch(long program) {
+		TestAccounts.ensureFinance(accounts);
+		ApiClient finance = ApiClient.withToken(port, TestAccounts.FINANCE);
+		long batch = finance.post("/api/v1/payment-batches", "application/json",
+				"{\"region\": \"320500\", \"programId\": " + program + "}").json().get("id").asLong();
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(90);
+		while (finance.get("/api/v1/payment-batches/" + batch).json().get("status").asString().equals("BUILDING")) {
+			assertThat(java.time.Instant.now()).as("batch built in time").isBefore(deadline);
+			Thread.onSpinWait();
+		}
+		return batch;
 	}
 
 	/** A published fair of the administrator's city and a series, for the fairs pages. */

@@ -169,6 +169,44 @@ class EnterpriseApi {
 				request.premiums(), EvidenceSource.CASEWORKER)));
 	}
 
+	/**
+	 * The basic account (对公基本存款账户) as the API shows and takes it: plain (an enterprise's account is not personal
+	 * data).
+	 *
+	 * @param number 8 to 30 digits; spaces and dashes are dropped
+	 */
+	record BankAccountRequest(String bankName, String number) {
+	}
+
+	@Operation(summary = "The enterprise's basic account subsidies are paid to (对公基本存款账户); 404 if it has none")
+	@GetMapping("/{enterpriseId}/bank-account")
+	org.chunfeng.enterprises.BasicAccount bankAccount(@PathVariable long enterpriseId) {
+		enterprise(enterpriseId);
+		org.chunfeng.enterprises.BasicAccount account = enterprises.bankAccounts(List.of(enterpriseId)).get(enterpriseId);
+		if (account == null) {
+			throw new NotFoundException("kind.bankAccount", String.valueOf(enterpriseId));
+		}
+		return account;
+	}
+
+	@Operation(summary = "Set the enterprise's basic account (bank and branch, 8 to 30 digits); audited")
+	@PutMapping("/{enterpriseId}/bank-account")
+	org.chunfeng.enterprises.BasicAccount setBankAccount(@PathVariable long enterpriseId,
+			@RequestBody BankAccountRequest request) {
+		enterprise(enterpriseId);
+		org.chunfeng.enterprises.BasicAccount account = EnterpriseForms.basicAccount(
+				request == null ? null : request.bankName(), request == null ? null : request.number());
+		enterprises.setBankAccount(enterpriseId, account);
+		return account;
+	}
+
+	@Operation(summary = "Remove the enterprise's basic account (its subsidies wait until one is set again); audited")
+	@DeleteMapping("/{enterpriseId}/bank-account")
+	ResponseEntity<Void> removeBankAccount(@PathVariable long enterpriseId) {
+		enterprises.setBankAccount(enterpriseId, null);
+		return ResponseEntity.noContent().build();
+	}
+
 	/** A registered credit code: 409, pointing at the existing record when the caller may see it. */
 	@ExceptionHandler(DuplicateEnterpriseException.class)
 	ResponseEntity<ProblemDetail> duplicate(DuplicateEnterpriseException ex, HttpServletRequest request) {

@@ -216,6 +216,32 @@ class EnterpriseForms {
 		return texts;
 	}
 
+	/**
+	 * The basic account (对公基本存款账户) from the account form or the API; both fields are checked and every bad one
+	 * reported.
+	 */
+	static org.chunfeng.enterprises.BasicAccount basicAccount(String bankName, String number) {
+		List<InvalidRequestException> problems = new ArrayList<>();
+		String name = bankName == null ? "" : bankName.strip();
+		String digits = number == null ? "" : number.replaceAll("[\\s-]", "");
+		try {
+			new org.chunfeng.enterprises.BasicAccount(name, "00000000");
+		}
+		catch (InvalidRequestException ex) {
+			problems.add(ex);
+		}
+		try {
+			new org.chunfeng.enterprises.BasicAccount("-", digits);
+		}
+		catch (InvalidRequestException ex) {
+			problems.add(ex);
+		}
+		if (!problems.isEmpty()) {
+			throw new InvalidFieldsException(problems);
+		}
+		return new org.chunfeng.enterprises.BasicAccount(name, digits);
+	}
+
 	/** A contact person from the contact form; every bad field is reported. */
 	static NewContact contact(String name, String title, String mobile, String email) {
 		List<InvalidRequestException> problems = new ArrayList<>();

@@ -165,6 +165,7 @@ class EnterprisePages {
 		model.addAttribute("userAccounts", accounts.ofEnterprise(enterpriseId));
 		model.addAttribute("mayAdminister", RegionScope.currentActor().map(a -> a.role() == Role.ADMINISTRATOR).orElse(false));
 		model.addAttribute("mayEdit", mayEdit() && !enterprise.merged());
+		model.addAttribute("bankAccount", enterprises.bankAccounts(List.of(enterpriseId)).get(enterpriseId));
 		model.addAttribute("mayMerge", !enterprise.merged()
 				&& RegionScope.currentActor().map(a -> a.role() == Role.ADMINISTRATOR).orElse(false));
 		return "enterprises/show";
@@ -247,6 +248,23 @@ class EnterprisePages {
 		enterprises.removeContact(enterpriseId, contactId);
 		redirect.addFlashAttribute("notice", forms.text("enterprise.contact.removed"));
 		return "redirect:/enterprises/" + enterpriseId + "#contacts";
+	}
+
+	/** Sets the basic account subsidies are paid to (对公基本存款账户). */
+	@PostMapping("/{enterpriseId}/bank-account")
+	String setBankAccount(@PathVariable long enterpriseId, @RequestParam MultiValueMap<String, String> params,
+			RedirectAttributes redirect) {
+		find(enterpriseId);
+		try {
+			enterprises.setBankAccount(enterpriseId,
+					EnterpriseForms.basicAccount(params.getFirst("bankName"), params.getFirst("bankAccount")));
+			redirect.addFlashAttribute("notice", forms.text("enterprise.bankAccount.saved"));
+		}
+		catch (InvalidFieldsException | InvalidRequestException ex) {
+			redirect.addFlashAttribute("bankErrors", forms.errors(ex));
+			redirect.addFlashAttribute("bankTyped", params.toSingleValueMap());
+		}
+		return "redirect:/enterprises/" + enterpriseId + "#bank-account";
 	}
 
 	@PostMapping("/{enterpriseId}/insurance")

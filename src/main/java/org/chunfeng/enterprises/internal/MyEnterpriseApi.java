@@ -69,6 +69,25 @@ class MyEnterpriseApi {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(summary = "The own basic account subsidies are paid to (对公基本存款账户); 404 if none is set")
+	@GetMapping("/bank-account")
+	org.chunfeng.enterprises.BasicAccount bankAccount() {
+		org.chunfeng.enterprises.BasicAccount account = own.bankAccount();
+		if (account == null) {
+			throw new org.chunfeng.platform.NotFoundException("kind.bankAccount", "-");
+		}
+		return account;
+	}
+
+	@Operation(summary = "Set the own basic account (bank and branch, 8 to 30 digits); audited")
+	@PutMapping("/bank-account")
+	org.chunfeng.enterprises.BasicAccount setBankAccount(@RequestBody EnterpriseApi.BankAccountRequest request) {
+		org.chunfeng.enterprises.BasicAccount account = EnterpriseForms.basicAccount(
+				request == null ? null : request.bankName(), request == null ? null : request.number());
+		own.setBankAccount(account);
+		return account;
+	}
+
 	@Operation(summary = "The own insurance evidence, the latest year first")
 	@GetMapping("/insurance")
 	List<InsuranceView> insurance() {

@@ -43,6 +43,7 @@ class MyEnterprisePages {
 		model.addAttribute("base", BASE);
 		model.addAttribute("mayEdit", true);
 		model.addAttribute("selfService", true);
+		model.addAttribute("bankAccount", own.bankAccount());
 		return "my-enterprise/show";
 	}
 
@@ -101,6 +102,20 @@ class MyEnterprisePages {
 		own.removeContact(contactId);
 		redirect.addFlashAttribute("notice", forms.text("enterprise.contact.removed"));
 		return "redirect:" + BASE + "#contacts";
+	}
+
+	/** Sets the own basic account subsidies are paid to (对公基本存款账户). */
+	@PostMapping("/bank-account")
+	String setBankAccount(@RequestParam MultiValueMap<String, String> params, RedirectAttributes redirect) {
+		try {
+			own.setBankAccount(EnterpriseForms.basicAccount(params.getFirst("bankName"), params.getFirst("bankAccount")));
+			redirect.addFlashAttribute("notice", forms.text("enterprise.bankAccount.saved"));
+		}
+		catch (InvalidFieldsException | InvalidRequestException ex) {
+			redirect.addFlashAttribute("bankErrors", forms.errors(ex));
+			redirect.addFlashAttribute("bankTyped", params.toSingleValueMap());
+		}
+		return "redirect:" + BASE + "#bank-account";
 	}
 
 	@PostMapping("/insurance")

@@ -75,6 +75,17 @@ class OwnEnterprise {
 		enterprises.removeContact(get().id(), contactId);
 	}
 
+	/** The own basic account, or {@code null}. */
+	org.chunfeng.enterprises.BasicAccount bankAccount() {
+		long id = get().id();
+		return enterprises.bankAccounts(List.of(id)).get(id);
+	}
+
+	/** Sets (or, with {@code null}, removes) the own basic account. */
+	void setBankAccount(org.chunfeng.enterprises.BasicAccount account) {
+		enterprises.setBankAccount(get().id(), account);
+	}
+
 	List<InsuranceYear> insurance() {
 		return enterprises.insurance(get().id());
 	}

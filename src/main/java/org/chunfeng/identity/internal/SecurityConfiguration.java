@@ -196,6 +196,14 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMINISTRATOR", "CASEWORKER")
 			.requestMatchers("/my-enterprise", "/my-enterprise/**")
 			.hasRole("ENTERPRISE_USER")
+			// payments: finance officers work them; administrators and reviewers read; the bank file (accounts in
+			// full) is finance's alone
+			.requestMatchers(HttpMethod.GET, "/payments/batches/*/bank-file.*")
+			.hasRole("FINANCE_OFFICER")
+			.requestMatchers(HttpMethod.GET, "/payments", "/payments/**")
+			.hasAnyRole("ADMINISTRATOR", "REVIEWER", "FINANCE_OFFICER")
+			.requestMatchers("/payments", "/payments/**")
+			.hasRole("FINANCE_OFFICER")
 			.requestMatchers(HttpMethod.GET, "/subsidies/programs", "/subsidies/programs/*")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/subsidies", "/subsidies/**")
