@@ -62,6 +62,7 @@ class DemoDataLoader implements ApplicationRunner {
 	/** Banks the demo enterprises keep their basic accounts with. */
 	static final List<String> DEMO_BANKS = List.of("中国工商银行苏州分行", "中国农业银行苏州分行", "中国银行苏州分行",
 			"中国建设银行苏州分行", "苏州银行");
+	static final String SUBSIDIES_MARKER = "demo-subsidies-2027";
 
 	/** Published postings of the demo enterprises, so the job board has something to find. */
 	static final int DEMO_POSTINGS = 60;
@@ -83,9 +84,12 @@ class DemoDataLoader implements ApplicationRunner {
 	private final Trainings trainings;
 	private final Guidance guidance;
 	private final Clock clock;
+	private final org.chunfeng.subsidies.SubsidyPrograms subsidyPrograms;
 
 	DemoDataLoader(JdbcClient jdbc, TransactionTemplate transactions, Campaigns campaigns, Enterprises enterprises,
-			Workers workers, Accounts accounts, Jobs jobs, Trainings trainings, Guidance guidance, Clock clock) {
+			Workers workers, Accounts accounts, Jobs jobs, Trainings trainings, Guidance guidance, Clock clock,
+			org.chunfeng.subsidies.SubsidyPrograms subsidyPrograms) {
+		this.subsidyPrograms = subsidyPrograms;
 		this.jobs = jobs;
 		this.trainings = trainings;
 		this.guidance = guidance;
@@ -107,6 +111,7 @@ class DemoDataLoader implements ApplicationRunner {
 		transactions.executeWithoutResult(status -> loadTraining());
 		transactions.executeWithoutResult(status -> loadGuidance());
 		transactions.executeWithoutResult(status -> loadBankAccounts());
+		transactions.executeWithoutResult(status -> loadSubsidies());
 	}
 
 	/** The demo enterprise's basic account (对公基本存款账户), number {@code i} of the population: deterministic. */
@@ -131,6 +136,29 @@ class DemoDataLoader implements ApplicationRunner {
 			}
 		}
 		log.info("Demo bank accounts loaded: {}", set);
+	}
+
+	/**
+	 * An open work-for-training program of the city with a budget, which the demo enterprise applies to, and a county
+	 * reviewer of the demo enterprise's district (the city's reviewer is {@code reviewer}): county review, then city
+	 * approval.
+	 */
+	private void loadSubsidies() {
+		if (!claim(SUBSIDIES_MARKER)) {
+			log.info("Demo subsidies already loaded");
+			return;
+		}
+		Population population = DemoPopulation.generate();
+		RegionCode district = population.enterprises().getFirst().region();
+		accounts.create(account("reviewer-county", "区人社局初审员", Role.REVIEWER, district, null, Set.of(), null, null));
+		LocalDate today = LocalDate.now(clock);
+		org.chunfeng.subsidies.rules.ProgramTemplate template = org.chunfeng.subsidies.rules.Templates.WORK_FOR_TRAINING_2021;
+		org.chunfeng.subsidies.SubsidyProgram program = subsidyPrograms.create(RegionCode.of("320500"), template.kind(),
+				new org.chunfeng.subsidies.ProgramDetails("苏州市以工代训 2027（每人每月 500 元，最长 6 个月）",
+						template.beneficiary(), 2027, 200_000_000L, today, LocalDate.of(today.getYear() + 1, 12, 31),
+						template.basis(), template.parameters()));
+		subsidyPrograms.open(program.id(), program.version());
+		log.info("Demo subsidies loaded: program {} open, county reviewer of {}", program.id(), district.value());
 	}
 
 	/** The training catalogue, and the demo worker referred to its first project (to accept or decline at /me/training). */

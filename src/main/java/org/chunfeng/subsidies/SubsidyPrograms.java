@@ -39,6 +39,15 @@ public interface SubsidyPrograms {
 	SubsidyProgram revise(long programId, int version, ProgramDetails details);
 
 	/**
+	 * Changes a program and its review steps (a draft's only; {@code null} keeps them). An open program's budget change
+	 * is allotted to the payments module in the same transaction.
+	 *
+	 * @throws org.chunfeng.platform.InvalidRequestException naming {@code reviewSteps} unless one to three distinct
+	 *         levels, lower first
+	 */
+	SubsidyProgram revise(long programId, int version, ProgramDetails details, java.util.List<ReviewLevel> reviewSteps);
+
+	/**
 	 * Opens a draft: it needs a budget, complete parameters and a closing date not past.
 	 *
 	 * @throws RefusedException if it cannot open now, saying why

@@ -52,7 +52,14 @@ class DemoDataLoaderTests {
 	void theCampaignAndThePopulationAreLoaded() {
 		assertThat(jdbc.sql("select name from demo_load order by name").query(String.class).list())
 			.contains(DemoDataLoader.MARKER, DemoDataLoader.POPULATION_MARKER, DemoDataLoader.POSTINGS_MARKER,
-					DemoDataLoader.TRAINING_MARKER, DemoDataLoader.GUIDANCE_MARKER);
+					DemoDataLoader.TRAINING_MARKER, DemoDataLoader.GUIDANCE_MARKER, DemoDataLoader.SUBSIDIES_MARKER);
+		// an open work-for-training program of the city with its budget allotted, and a county reviewer
+		assertThat(org.chunfeng.identity.RegionScope.asSystem(() -> jdbc.sql("select count(*) from subsidy_program p"
+				+ " join payment_budget b on b.program_id = p.id where p.kind = 'WORK_FOR_TRAINING' and p.status = 'OPEN'"
+				+ " and p.region_code = '320500' and p.created_by = 'system' and b.budget_fen = p.budget_fen")
+			.query(Long.class).single())).isPositive();
+		assertThat(jdbc.sql("select role from account where username = 'reviewer-county'").query(String.class).single())
+			.isEqualTo("REVIEWER");
 		// a training catalogue, some of it subsidised, and the demo worker referred to its first project
 		assertThat(jdbc.sql("select distinct title from training_project where subsidy_eligible and provider in"
 				+ " ('苏州高新区职业技能培训中心', '吴中区家政服务培训学校', '苏州市电子商务协会')").query(String.class).list())

@@ -79,7 +79,13 @@ public final class Endpoints {
 			Map.entry("/payments/batches/{batchId}/progress", List.of("/payments/batches/{batchId}/progress")),
 			Map.entry("/payments/batches/{batchId}/bank-file.csv", List.of("/payments/batches/{batchId}/bank-file.csv")),
 			Map.entry("/payments/batches/{batchId}/bank-file.xlsx",
-					List.of("/payments/batches/{batchId}/bank-file.xlsx")));
+					List.of("/payments/batches/{batchId}/bank-file.xlsx")),
+			// subsidy applications: the application a test names, else record 1 (in whatever district: shown to
+			// the staff of its region and to its applicant, else 404)
+			Map.entry("/subsidies/applications/{id}", List.of("/subsidies/applications/{applicationId}")),
+			Map.entry("/subsidies/applications/{id}/edit", List.of("/subsidies/applications/{applicationId}/edit")),
+			Map.entry("/subsidies/applications/{id}/evidence/{evidenceId}",
+					List.of("/subsidies/applications/{applicationId}/evidence/{evidenceId}")));
 
 	/** Pages anybody may open: they are checked for leaks like the others, not for a redirect to the login. */
 	public static final Set<String> PUBLIC_PAGES = Set.of("/register", "/jobs", "/jobs/1", "/public/fairs",
@@ -124,7 +130,7 @@ public final class Endpoints {
 
 	/** A download (a workbook), not a page. */
 	public static boolean download(String address) {
-		return address.endsWith(".xlsx") || address.endsWith(".csv");
+		return address.endsWith(".xlsx") || address.endsWith(".csv") || address.contains("/evidence/");
 	}
 
 	/** A part of a page (htmx swaps it in), not a whole page. */
@@ -198,6 +204,10 @@ public final class Endpoints {
 			}
 			if (name.equals("contactId")) {
 				// a contact of the record named by the other variables, or of none: the answer must not be 2xx
+				return "1";
+			}
+			if (name.equals("evidenceId")) {
+				// an attachment of the application named by the other variables, or of none
 				return "1";
 			}
 			if (name.equals("postingId") || name.equals("applicationId")) {

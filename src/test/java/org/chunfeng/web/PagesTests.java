@@ -77,11 +77,13 @@ class PagesTests {
 				returning id""").query(Long.class).single());
 		long[] fair = fairAndSeries();
 		long program = subsidyProgram();
+		long[] application = subsidyApplication();
 		List<String> addresses = new ArrayList<>(Endpoints.pages(mappings,
 				java.util.Map.of("workerId", String.valueOf(worker), "importId", String.valueOf(job), "enterpriseId",
 						String.valueOf(enterprise), "fairId", String.valueOf(fair[0]), "seriesId",
 						String.valueOf(fair[1]), "projectId", String.valueOf(trainingProject(worker)), "programId",
-						String.valueOf(program), "batchId", String.valueOf(paymentBatch(program)))));
+						String.valueOf(program), "batchId", String.valueOf(paymentBatch(program)), "applicationId",
+						String.valueOf(application[0]), "evidenceId", String.valueOf(application[1]))));
 		assertThat(addresses).contains("/", "/reference/regions");
 		addresses.addAll(VARIANTS);
 		ApiClient admin = ApiClient.withSession(port, TestAccounts.ADMIN);
@@ -159,6 +161,36 @@ class PagesTests {
 	}
 
 	/** A draft subsidy program of the administrator's city, copied from the first template, for the program pages. */
+	@Autowired
+	org.chunfeng.subsidies.SubsidyApplications subsidyApplications;
+
+	@Autowired
+	org.chunfeng.subsidies.SubsidyPrograms subsidyPrograms;
+
+	/** A work-for-training application of an enterprise of 虎丘 with a PNG attached: its id and the attachment's. */
+	private long[] subsidyApplication() {
+		org.chunfeng.subsidies.SubsidyProgram program = org.chunfeng.support.SubsidyFixtures.openProgram(
+				subsidyPrograms, org.chunfeng.subsidies.rules.ProgramKind.WORK_FOR_TRAINING,
+				org.chunfeng.subsidies.rules.Beneficiary.ENTERPRISE,
+				org.chunfeng.subsidies.rules.Templates.WORK_FOR_TRAINING_2021.parameters(), 10_000_000L,
+				java.util.List.of(org.chunfeng.subsidies.ReviewLevel.COUNTY, org.chunfeng.subsidies.ReviewLevel.CITY));
+		org.chunfeng.enterprises.Enterprise enterprise = org.chunfeng.support.SubsidyFixtures.enterprise(enterprises,
+				org.chunfeng.support.SubsidyFixtures.HUQIU, 30);
+		org.chunfeng.workers.Worker trainee = org.chunfeng.support.SubsidyFixtures.worker(workers,
+				org.chunfeng.support.SubsidyFixtures.HUQIU, enterprise.id(), org.chunfeng.workers.EmploymentStatus.EMPLOYED,
+				org.chunfeng.workers.FestivalPlan.STAYING_PUT);
+		return org.chunfeng.support.SubsidyFixtures.enterpriseUser(enterprise, () -> {
+			org.chunfeng.subsidies.SubsidyApplication submitted = subsidyApplications.submit(program.id(),
+					org.chunfeng.subsidies.Applicant.enterprise(enterprise.id()),
+					new org.chunfeng.subsidies.CaseFacts(java.util.List.of(
+							new org.chunfeng.subsidies.CaseFacts.Person(trainee.id(), null, 3)), null, null, null, null,
+							null, "页面测试"));
+			org.chunfeng.subsidies.Evidence evidence = subsidyApplications.attach(submitted.id(), "合同.png",
+					new java.io.ByteArrayInputStream(new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0 }));
+			return new long[] { submitted.id(), evidence.id() };
+		});
+	}
+
 	private long subsidyProgram() {
 		ApiClient admin = ApiClient.withToken(port, TestAccounts.ADMIN);
 		return admin.post("/api/v1/subsidy-programs/1/copies", "application/json",

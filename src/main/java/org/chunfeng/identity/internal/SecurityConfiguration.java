@@ -136,6 +136,11 @@ class SecurityConfiguration {
 				.hasAnyRole("ADMINISTRATOR", "REVIEWER", "FINANCE_OFFICER")
 				.requestMatchers("/api/v1/payment-batches", "/api/v1/payment-batches/**", "/api/v1/entitlements/**")
 				.hasRole("FINANCE_OFFICER")
+				// subsidy applications: applicants (their own), caseworkers (on behalf), reviewers (decide), staff read
+				.requestMatchers(HttpMethod.POST, "/api/v1/subsidy-applications/*/decisions")
+				.hasRole("REVIEWER")
+				.requestMatchers("/api/v1/subsidy-applications", "/api/v1/subsidy-applications/**")
+				.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER", "ENTERPRISE_USER", "WORKER")
 				// subsidy programs: the bureau's staff read them (they work under them); administrators set them up
 				.requestMatchers(HttpMethod.GET, "/api/v1/subsidy-programs", "/api/v1/subsidy-programs/**")
 				.hasAnyRole(STAFF)
@@ -204,6 +209,10 @@ class SecurityConfiguration {
 			.hasAnyRole("ADMINISTRATOR", "REVIEWER", "FINANCE_OFFICER")
 			.requestMatchers("/payments", "/payments/**")
 			.hasRole("FINANCE_OFFICER")
+			.requestMatchers(HttpMethod.POST, "/subsidies/applications/*/decisions")
+			.hasRole("REVIEWER")
+			.requestMatchers("/subsidies/applications", "/subsidies/applications/**")
+			.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER", "ENTERPRISE_USER", "WORKER")
 			.requestMatchers(HttpMethod.GET, "/subsidies/programs", "/subsidies/programs/*")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/subsidies", "/subsidies/**")

@@ -13,6 +13,7 @@ import java.util.Optional;
 import org.chunfeng.identity.Actor;
 import org.chunfeng.identity.Audit;
 import org.chunfeng.identity.RegionScope;
+import org.chunfeng.payments.Budgets;
 import org.chunfeng.platform.ConflictException;
 import org.chunfeng.platform.InvalidRequestException;
 import org.chunfeng.platform.NotFoundException;
@@ -26,6 +27,7 @@ import org.chunfeng.reference.Regions;
 import org.chunfeng.subsidies.ProgramDetails;
 import org.chunfeng.subsidies.ProgramQuery;
 import org.chunfeng.subsidies.ProgramStatus;
+import org.chunfeng.subsidies.ReviewLevel;
 import org.chunfeng.subsidies.SubsidyProgram;
 import org.chunfeng.subsidies.SubsidyPrograms;
 import org.chunfeng.subsidies.rules.Beneficiary;
@@ -47,14 +49,17 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 	private static final String COLUMNS = """
 			p.id, p.region_code, p.template_key, p.kind, p.beneficiary, p.name, p.policy_year, p.budget_fen,
 			p.open_date, p.close_date, p.basis, p.parameters::text as parameters, p.is_template, p.status,
-			p.created_by, p.created_at, p.opened_at, p.closed_at, p.updated_at, p.version""";
+			p.created_by, p.created_at, p.opened_at, p.closed_at, p.updated_at, p.version,
+			p.review_steps::text as review_steps""";
 
 	private final JdbcClient jdbc;
 	private final Regions regions;
 	private final Audit audit;
 	private final Clock clock;
+	private final Budgets budgets;
 
-	JdbcSubsidyPrograms(JdbcClient jdbc, Regions regions, Audit audit, Clock clock) {
+	JdbcSubsidyPrograms(JdbcClient jdbc, Regions regions, Audit audit, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.audit = audit;
@@ -75,24 +80,25 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 		if (kind == null) {
 			throw new InvalidRequestException("kind", "problem.field.required");
 		}
-		SubsidyProgram program = insert(region, kind, details);
+		SubsidyProgram program = insert(region, kind, details, SubsidyProgram.DEFAULT_REVIEW_STEPS);
 		audit.record("subsidies.program.created", "subsidy_program", String.valueOf(program.id()), program.region(),
 				null, program);
 		return program;
 	}
 
-	private SubsidyProgram insert(RegionCode region, ProgramKind kind, ProgramDetails details) {
+	private SubsidyProgram insert(RegionCode region, ProgramKind kind, ProgramDetails details,
+			List<ReviewLevel> reviewSteps) {
 		RegionCode where = runningRegion(region);
 		details.check(kind);
 		long id;
 		try {
 			id = jdbc.sql("""
 					insert into subsidy_program (region_code, kind, beneficiary, name, policy_year, budget_fen,
-					    open_date, close_date, basis, parameters, created_by)
-					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?) returning id""")
+					    open_date, close_date, basis, parameters, created_by, review_steps)
+					values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb) returning id""")
 				.params(where.value(), kind.name(), details.beneficiary().name(), details.name(), details.policyYear(),
 						details.budgetFen(), details.openDate(), details.closeDate(), details.basis(),
-						ParametersJson.write(details.parameters()), actor())
+						ParametersJson.write(details.parameters()), actor(), CaseJson.write(reviewSteps))
 				.query(Long.class)
 				.single();
 		}
@@ -125,7 +131,7 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 		ProgramDetails from = source.details();
 		String newName = name != null && !name.isBlank() ? name : copyName(from.name(), from.policyYear(), policyYear);
 		ProgramDetails details = from.shifted(policyYear - from.policyYear(), newName);
-		SubsidyProgram copy = insert(region, source.kind(), details);
+		SubsidyProgram copy = insert(region, source.kind(), details, source.reviewSteps());
 		audit.record("subsidies.program.copied", "subsidy_program", String.valueOf(copy.id()), copy.region(),
 				java.util.Map.of("from", programId), copy);
 		return copy;
@@ -143,7 +149,14 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 	@Override
 	@Transactional
 	public SubsidyProgram revise(long programId, int version, ProgramDetails details) {
+		return revise(programId, version, details, null);
+	}
+
+	@Override
+	@Transactional
+	public SubsidyProgram revise(long programId, int version, ProgramDetails details, List<ReviewLevel> reviewSteps) {
 		SubsidyProgram before = manageable(programId);
+		List<ReviewLevel> steps = reviewSteps == null ? before.reviewSteps() : checkedSteps(reviewSteps);
 		if (before.status() == ProgramStatus.CLOSED) {
 			throw new RefusedException("subsidy.program.closedFixed");
 		}
@@ -157,22 +170,50 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 			if (details.budgetFen() == 0) {
 				throw new InvalidRequestException("budgetFen", "subsidy.program.budgetToOpen");
 			}
+			if (!steps.equals(before.reviewSteps())) {
+				throw new RefusedException("subsidy.program.openRulesFixed");
+			}
 		}
 		int updated;
 		try {
 			updated = jdbc.sql("""
 					update subsidy_program set beneficiary = ?, name = ?, policy_year = ?, budget_fen = ?, open_date = ?,
-					    close_date = ?, basis = ?, parameters = ?::jsonb, updated_at = now(), version = version + 1
+					    close_date = ?, basis = ?, parameters = ?::jsonb, review_steps = ?::jsonb, updated_at = now(),
+					    version = version + 1
 					where id = ? and version = ?""")
 				.params(details.beneficiary().name(), details.name(), details.policyYear(), details.budgetFen(),
 						details.openDate(), details.closeDate(), details.basis(),
-						ParametersJson.write(details.parameters()), programId, version)
+						ParametersJson.write(details.parameters()), CaseJson.write(steps), programId, version)
 				.update();
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw translate(ex);
 		}
-		return changed(programId, updated, "subsidies.program.revised", before);
+		SubsidyProgram after = changed(programId, updated, "subsidies.program.revised", before);
+		if (after.status() == ProgramStatus.OPEN && after.details().budgetFen() != before.details().budgetFen()) {
+			// the budget the entitlements draw on follows, in the same transaction: below what is committed is refused
+			budgets.allot(programId, after.region(), after.details().budgetFen(), purpose(after));
+		}
+		return after;
+	}
+
+	/** What the bank files say the payments are for: the program's name, cut to 60 characters. */
+	private static String purpose(SubsidyProgram program) {
+		String name = program.details().name();
+		return name.length() <= 60 ? name : name.substring(0, 60);
+	}
+
+	/** One to three distinct levels, from the lower to the higher. */
+	static List<ReviewLevel> checkedSteps(List<ReviewLevel> steps) {
+		if (steps.isEmpty() || steps.size() > 3 || steps.stream().anyMatch(java.util.Objects::isNull) || steps.stream().distinct().count() < steps.size()) {
+			throw new InvalidRequestException("reviewSteps", "subsidy.program.reviewSteps");
+		}
+		for (int i = 1; i < steps.size(); i++) {
+			if (steps.get(i).ordinal() < steps.get(i - 1).ordinal()) {
+				throw new InvalidRequestException("reviewSteps", "subsidy.program.reviewSteps");
+			}
+		}
+		return List.copyOf(steps);
 	}
 
 	@Override
@@ -192,7 +233,10 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 			throw new RefusedException("subsidy.program.open.ended", details.closeDate());
 		}
 		int updated = move(programId, version, "status = 'OPEN', opened_at = now()");
-		return changed(programId, updated, "subsidies.program.opened", before);
+		SubsidyProgram opened = changed(programId, updated, "subsidies.program.opened", before);
+		// the money it may commit, in the same transaction as the opening
+		budgets.allot(programId, opened.region(), opened.details().budgetFen(), purpose(opened));
+		return opened;
 	}
 
 	@Override
@@ -301,6 +345,7 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 			case "subsidy_program_transition", "subsidy_program_fixed", "subsidy_program_closed_fixed" ->
 				new RefusedException("subsidy.program.transition");
 			case "subsidy_program_rules_fixed" -> new RefusedException("subsidy.program.openRulesFixed");
+			case "subsidy_program_review_steps" -> new InvalidRequestException("reviewSteps", "subsidy.program.reviewSteps");
 			default -> ex;
 		}).orElse(ex);
 	}
@@ -316,7 +361,8 @@ class JdbcSubsidyPrograms implements SubsidyPrograms {
 		return new SubsidyProgram(rs.getLong("id"), region == null ? null : RegionCode.of(region), kind, details,
 				ProgramStatus.valueOf(rs.getString("status")), rs.getBoolean("is_template"),
 				rs.getString("template_key"), rs.getString("created_by"), instant(rs, "created_at"),
-				instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"));
+				instant(rs, "opened_at"), instant(rs, "closed_at"), instant(rs, "updated_at"), rs.getInt("version"),
+				CaseJson.readSteps(rs.getString("review_steps")));
 	}
 
 	private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -27,10 +27,12 @@ final class ProgramRequests {
 	 * @param kind        required when setting up; when changing, if given, the program's own
 	 * @param beneficiary left out: the kind's usual one (a stay-put subsidy's payee)
 	 * @param parameters  the kind's parameters as an object (see {@code docs/subsidies.md})
+	 * @param reviewSteps the levels whose reviewers decide applications, e.g. {@code ["COUNTY", "CITY"]} (a draft's
+	 *                    only; left out: unchanged)
 	 */
 	record ProgramRequest(String region, Integer version, ProgramKind kind, String name, Beneficiary beneficiary,
 			Integer policyYear, Long budgetFen, LocalDate openDate, LocalDate closeDate, String basis,
-			JsonNode parameters) {
+			JsonNode parameters, java.util.List<org.chunfeng.subsidies.ReviewLevel> reviewSteps) {
 
 		ProgramDetails details(ProgramKind of) {
 			ProgramParameters typed = ParametersJson.of(of, parameters);

@@ -88,7 +88,7 @@ class SubsidyProgramApi {
 			throw new InvalidRequestException("kind", "subsidy.program.kindFixed");
 		}
 		int version = required("version", request.version());
-		return programs.revise(programId, version, request.details(program.kind()));
+		return programs.revise(programId, version, request.details(program.kind()), request.reviewSteps());
 	}
 
 	@Operation(summary = "Copy a template or program into a draft for another policy year (dates move along; the name's year too unless a name is given)")

@@ -16,6 +16,8 @@ import org.chunfeng.platform.RefusedException;
 import org.chunfeng.subsidies.ProgramDetails;
 import org.chunfeng.subsidies.ProgramQuery;
 import org.chunfeng.subsidies.ProgramStatus;
+import org.chunfeng.subsidies.ReviewLevel;
+import org.chunfeng.payments.Budgets;
 import org.chunfeng.subsidies.SubsidyProgram;
 import org.chunfeng.subsidies.SubsidyPrograms;
 import org.chunfeng.subsidies.rules.ProgramKind;
@@ -39,8 +41,14 @@ class SubsidyProgramPages {
 	private final SubsidyPrograms programs;
 	private final ProgramTexts texts;
 	private final Clock clock;
+	private final Budgets budgets;
 
-	SubsidyProgramPages(SubsidyPrograms programs, ProgramTexts texts, Clock clock) {
+	/** The review-step choices the program form offers, as {@code COUNTY,CITY}. */
+	static final List<String> REVIEW_STEP_CHOICES = List.of("COUNTY,CITY", "COUNTY", "CITY", "COUNTY,CITY,PROVINCE",
+			"CITY,PROVINCE");
+
+	SubsidyProgramPages(SubsidyPrograms programs, ProgramTexts texts, Clock clock, Budgets budgets) {
+		this.budgets = budgets;
 		this.programs = programs;
 		this.texts = texts;
 		this.clock = clock;
@@ -96,6 +104,9 @@ class SubsidyProgramPages {
 		model.addAttribute("program", program);
 		model.addAttribute("place", texts.place(program.region()));
 		model.addAttribute("words", ProgramWords.of(program.details().parameters()));
+		model.addAttribute("reviewSteps", stepsText(program.reviewSteps()));
+		model.addAttribute("budgets", program.template() || program.status() == ProgramStatus.DRAFT ? List.of()
+				: budgets.ofProgram(programId));
 		model.addAttribute("manages", manages);
 		model.addAttribute("mayCopy", ProgramAccess.administrator());
 		model.addAttribute("copyYear", Math.max(thisYear, program.details().policyYear() + 1));
@@ -157,7 +168,8 @@ class SubsidyProgramPages {
 			}
 			ProgramDetails details = program.status() == ProgramStatus.DRAFT ? form.details(program.kind())
 					: form.openDetails(program);
-			programs.revise(programId, form.version(), details);
+			programs.revise(programId, form.version(), details,
+					program.status() == ProgramStatus.DRAFT ? reviewSteps(params.getFirst("reviewSteps")) : null);
 			redirect.addFlashAttribute("notice", texts.text("subsidy.program.revisedNotice"));
 			return "redirect:/subsidies/programs/" + programId;
 		}
@@ -186,7 +198,29 @@ class SubsidyProgramPages {
 		model.addAttribute("rulesFixed", program.status() != ProgramStatus.DRAFT);
 		model.addAttribute("beneficiaryChoice", program.kind() == ProgramKind.TRAINING_SUBSIDY);
 		model.addAttribute("place", texts.place(program.region()));
+		model.addAttribute("reviewStepChoices", REVIEW_STEP_CHOICES);
+		model.addAttribute("reviewSteps", stepsText(program.reviewSteps()));
 		return "subsidies/form";
+	}
+
+	static String stepsText(List<ReviewLevel> steps) {
+		return String.join(",", steps.stream().map(Enum::name).toList());
+	}
+
+	/** The review steps chosen on the form, or {@code null} (unchanged) when none was sent. */
+	static List<ReviewLevel> reviewSteps(String text) {
+		if (text == null || text.isBlank()) {
+			return null;
+		}
+		List<ReviewLevel> steps = new java.util.ArrayList<>();
+		for (String part : text.split(",")) {
+			ReviewLevel level = choice(ReviewLevel.class, part);
+			if (level == null) {
+				throw new InvalidRequestException("reviewSteps", "subsidy.program.reviewSteps");
+			}
+			steps.add(level);
+		}
+		return steps;
 	}
 
 	/** Copies the program for another year into a draft and opens the draft's form. */
