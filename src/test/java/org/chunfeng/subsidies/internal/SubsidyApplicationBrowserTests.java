@@ -41,8 +41,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 /**
  * Work-for-training in Debian's Chromium: the enterprise picks the open program, names its trainees, sees the
  * assessment line by line, submits and attaches its contract; the county's reviewer approves, the city's reviewer
- * approves, and the enterprise sees the approved amount. (Finance batching it and the enterprise seeing "paid" come
- * with the payments module's pages.)
+ * approves, and the enterprise sees the approved amount, due; finance builds a batch, marks its bank file sent and
+ * uploads the bank's answer, the batch reconciles, and the enterprise sees "paid" on its phone.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class SubsidyApplicationBrowserTests {
@@ -61,6 +61,9 @@ class SubsidyApplicationBrowserTests {
 
 	@Autowired
 	SubsidyPrograms programs;
+
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	String url(String path) {
 		return "http://127.0.0.1:" + port + path;
@@ -85,12 +88,14 @@ class SubsidyApplicationBrowserTests {
 	}
 
 	@Test
-	void anEnterpriseAppliesForWorkForTrainingTheCountyReviewsTheCityApprovesAndTheEnterpriseSeesTheAmount()
+	void anEnterpriseAppliesForWorkForTrainingTheCountyReviewsTheCityApprovesFinancePaysAndTheEnterpriseSeesPaid()
 			throws Exception {
 		SubsidyProgram program = SubsidyFixtures.openProgram(programs, ProgramKind.WORK_FOR_TRAINING,
 				Beneficiary.ENTERPRISE, Templates.WORK_FOR_TRAINING_2021.parameters(), 10_000_000L,
 				List.of(ReviewLevel.COUNTY, ReviewLevel.CITY));
 		Enterprise enterprise = SubsidyFixtures.enterprise(enterprises, SubsidyFixtures.HUQIU, 40);
+		RegionScope.asSystem(() -> enterprises.setBankAccount(enterprise.id(),
+				new org.chunfeng.enterprises.BasicAccount("中国工商银行苏州分行", "322000" + (100_000_000L + enterprise.id()))));
 		Worker first = SubsidyFixtures.worker(workers, SubsidyFixtures.HUQIU, enterprise.id(), EmploymentStatus.EMPLOYED,
 				FestivalPlan.STAYING_PUT);
 		Worker second = SubsidyFixtures.worker(workers, SubsidyFixtures.HUQIU, enterprise.id(),
@@ -100,6 +105,7 @@ class SubsidyApplicationBrowserTests {
 		String company = account(Role.ENTERPRISE_USER, SubsidyFixtures.HUQIU, enterprise.id());
 		String county = account(Role.REVIEWER, SubsidyFixtures.HUQIU, null);
 		String city = account(Role.REVIEWER, SubsidyFixtures.CITY, null);
+		String finance = account(Role.FINANCE_OFFICER, SubsidyFixtures.CITY, null);
 		Path contract = Files.createTempFile("contract", ".png");
 		Files.write(contract, new byte[] { (byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13 });
 		String applicationUrl;
@@ -157,6 +163,45 @@ class SubsidyApplicationBrowserTests {
 			assertThat(browser.findElement(By.id("application-approved")).getText()).isEqualTo("4,500.00");
 			assertThat(browser.findElement(By.id("application-payment")).getText()).isEqualTo("待发放");
 			assertThat(browser.findElement(By.id("application-history")).getText()).contains("材料齐全，同意");
+		}
+
+		long applicationId = Long.parseLong(applicationUrl.replaceAll(".*/subsidies/applications/(\\d+).*", "$1"));
+		try (Chromium desktop = Chromium.open(1280, 900)) {
+			ChromeDriver browser = desktop.driver();
+			signIn(desktop, finance);
+			desktop.click(By.id("nav-payment-batches"));
+			new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("programId")))
+				.selectByValue(String.valueOf(program.id()));
+			desktop.click(By.id("batch-start-submit"));
+			// the page polls while the batch is built, then reloads with the bank file's links
+			desktop.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("bank-file-csv")));
+			String reference = RegionScope.asSystem(() -> jdbc.sql("""
+					select 'P' || p.entitlement_id || '-' || p.attempt_no from payment p
+					join entitlement e on e.id = p.entitlement_id where e.source = ?""")
+				.param("application:" + applicationId).query(String.class).single());
+			assertThat(browser.findElement(By.id("payments")).getText()).contains(reference)
+				.contains(enterprise.name());
+			desktop.click(By.id("confirm"));
+			desktop.click(By.id("mark-sent-submit"));
+			desktop.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("results-form")));
+			// the bank answers: paid
+			Path answer = Files.createTempFile("bank-result", ".csv");
+			Files.writeString(answer, "付款参考号,金额,结果,原因\n" + reference + ",4500.00,成功,\n");
+			browser.findElement(By.id("file")).sendKeys(answer.toString());
+			desktop.click(By.id("results-submit"));
+			desktop.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("result-outcome")));
+			assertThat(browser.findElement(By.id("batch-status")).getText()).isEqualTo("已对账");
+			assertThat(browser.findElement(By.id("batch-paid")).getText()).contains("4,500.00");
+			desktop.screenshot("payment-batch-reconciled");
+		}
+
+		try (Chromium phone = Chromium.open(390, 844)) {
+			ChromeDriver browser = phone.driver();
+			signIn(phone, company);
+			browser.get(applicationUrl);
+			phone.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.id("application-payment")));
+			assertThat(browser.findElement(By.id("application-payment")).getText()).isEqualTo("已发放");
+			phone.screenshot("subsidy-application-paid-phone");
 		}
 	}
 }
