@@ -108,4 +108,14 @@ public interface Enterprises {
 
 	/** Figures of the enterprises registered within a region (by code prefix, e.g. all of Suzhou for 320500). */
 	EnterpriseFigures figures(RegionCode within);
+
+	/**
+	 * Every enterprise registered within a region (not merged) that has insurance evidence in
+	 * {@code fromYear..toYear}, with that evidence, in id order and streamed in one query: memory stays flat for a
+	 * million enterprises. Bounded by the caller's region scope too. Call it outside a transaction or inside a
+	 * read-only one of its own; {@code action} runs while the query is open.
+	 *
+	 * @param afterId only enterprises with a larger id (0 for all): a run that stopped resumes where it was
+	 */
+	void forEachInsured(RegionCode within, int fromYear, int toYear, long afterId, Consumer<InsuredEnterprise> action);
 }

@@ -44,6 +44,11 @@ public final class Endpoints {
 			Map.entry("/imports/{importId}/errors.xlsx", List.of("/imports/{importId}/errors.xlsx")),
 			Map.entry("/imports/templates/{kind}.xlsx", List.of("/imports/templates/WORKERS.xlsx")),
 			Map.entry("/imports/templates/{kind}.csv", List.of("/imports/templates/INSURANCE.csv")),
+			// automatic refund runs of the program a test names, else of record 1 (a template: no runs)
+			Map.entry("/subsidies/programs/{programId}/automatic-runs",
+					List.of("/subsidies/programs/{programId}/automatic-runs")),
+			Map.entry("/subsidies/programs/{programId}/automatic-runs/progress",
+					List.of("/subsidies/programs/{programId}/automatic-runs/progress")),
 			// postings of the test database: a page shows one the caller manages (or a published one, publicly),
 			// or answers 404
 			Map.entry("/postings/{postingId}", List.of("/postings/1")),

@@ -146,6 +146,9 @@ class SecurityConfiguration {
 				.hasAnyRole(STAFF)
 				.requestMatchers("/api/v1/subsidy-programs", "/api/v1/subsidy-programs/**")
 				.hasRole("ADMINISTRATOR")
+				// automatic refund runs: followed by the bureau's staff, started by administrators (above)
+				.requestMatchers(HttpMethod.GET, "/api/v1/automatic-runs/**")
+				.hasAnyRole(STAFF)
 				// records of people and enterprises: the bureau's staff only, never agency viewers; changes and
 				// imports by caseworkers and administrators
 				.requestMatchers(HttpMethod.GET, "/api/v1/workers/**", "/api/v1/enterprises/**", "/api/v1/exports/**")
@@ -214,6 +217,9 @@ class SecurityConfiguration {
 			.requestMatchers("/subsidies/applications", "/subsidies/applications/**")
 			.hasAnyRole("ADMINISTRATOR", "CASEWORKER", "REVIEWER", "FINANCE_OFFICER", "ENTERPRISE_USER", "WORKER")
 			.requestMatchers(HttpMethod.GET, "/subsidies/programs", "/subsidies/programs/*")
+			.hasAnyRole(STAFF)
+			.requestMatchers(HttpMethod.GET, "/subsidies/programs/*/automatic-runs",
+					"/subsidies/programs/*/automatic-runs/progress")
 			.hasAnyRole(STAFF)
 			.requestMatchers("/subsidies", "/subsidies/**")
 			.hasRole("ADMINISTRATOR")
