@@ -7,11 +7,11 @@ import org.chunfeng.reference.RegionCode;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Programs (straight in SQL: payments does not depend on subsidies) and payees for the payments tests. */
-final class PaymentsFixtures {
+public final class PaymentsFixtures {
 
-	static final RegionCode CITY = RegionCode.of("320500");
-	static final RegionCode HUQIU = RegionCode.of("320505");
-	static final RegionCode WUZHONG = RegionCode.of("320506");
+	public static final RegionCode CITY = RegionCode.of("320500");
+	public static final RegionCode HUQIU = RegionCode.of("320505");
+	public static final RegionCode WUZHONG = RegionCode.of("320506");
 
 	/** Payee ids unique in the shared test database: no test sees another's. */
 	private static final AtomicLong PAYEES = new AtomicLong(System.nanoTime() % 1_000_000_000L * 1_000);
@@ -19,11 +19,11 @@ final class PaymentsFixtures {
 	private PaymentsFixtures() {
 	}
 
-	static long payeeId() {
+	public static long payeeId() {
 		return PAYEES.incrementAndGet();
 	}
 
-	static String unique(String name) {
+	public static String unique(String name) {
 		return name + " " + Long.toString(System.nanoTime() % 1_000_000_000_000L, 36);
 	}
 
@@ -32,7 +32,7 @@ final class PaymentsFixtures {
 	 * of its kind (the subsidies pages and API read them; an empty object would break their lists for every test
 	 * after this one in the shared database).
 	 */
-	static long program(JdbcClient jdbc, String beneficiary) {
+	public static long program(JdbcClient jdbc, String beneficiary) {
 		String kind = beneficiary.equals("WORKER") ? "TEMPORARY_LIVING_SUBSIDY" : "JOB_STABILIZING_REFUND";
 		return RegionScope.asSystem(() -> jdbc.sql("""
 				insert into subsidy_program (region_code, kind, beneficiary, name, policy_year, open_date, close_date,

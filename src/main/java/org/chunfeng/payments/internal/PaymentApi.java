@@ -133,14 +133,12 @@ class PaymentApi {
 
 	@Operation(summary = "Import the bank's result file (csv or xlsx: reference, amount, result PAID/FAILED, reason); all or nothing, a second import changes nothing")
 	@PostMapping(value = "/api/v1/payment-batches/{id}/results", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-	PaymentFilesAccess.Outcome results(@PathVariable long id, @RequestPart("file") MultipartFile file)
+	PaymentFiles.ImportOutcome results(@PathVariable long id, @RequestPart("file") MultipartFile file)
 			throws IOException {
 		requireFinanceOfficer();
 		Path saved = save(file);
 		try {
-			PaymentFiles.ImportOutcome o = files.importResults(id, saved, file.getOriginalFilename());
-			return new PaymentFilesAccess.Outcome(o.rows(), o.paid(), o.failed(), o.unchanged(), o.reconciled(),
-					o.batch());
+			return files.importResults(id, saved, file.getOriginalFilename());
 		}
 		finally {
 			Files.deleteIfExists(saved);

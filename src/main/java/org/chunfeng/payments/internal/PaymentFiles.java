@@ -146,9 +146,10 @@ class PaymentFiles {
 	}
 
 	/** What a result file did. */
-	record ImportOutcome(long rows, long paid, long failed, long unchanged, boolean reconciled, PaymentBatch batch) {
+	/** What a result file did (also the API's answer). */
+	public record ImportOutcome(long rows, long paid, long failed, long unchanged, boolean reconciled, PaymentBatch batch) {
 
-		boolean changedNothing() {
+		public boolean changedNothing() {
 			return paid == 0 && failed == 0;
 		}
 	}

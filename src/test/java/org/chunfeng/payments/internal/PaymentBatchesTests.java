@@ -1,4 +1,4 @@
-package org.chunfeng.payments;
+package org.chunfeng.payments.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -18,6 +18,16 @@ import org.chunfeng.enterprises.Enterprise;
 import org.chunfeng.enterprises.Enterprises;
 import org.chunfeng.enterprises.NewEnterprise;
 import org.chunfeng.identity.RegionScope;
+import org.chunfeng.payments.BatchStatus;
+import org.chunfeng.payments.Budgets;
+import org.chunfeng.payments.Entitlement;
+import org.chunfeng.payments.EntitlementGrant;
+import org.chunfeng.payments.EntitlementStatus;
+import org.chunfeng.payments.Entitlements;
+import org.chunfeng.payments.Payee;
+import org.chunfeng.payments.PaymentBatch;
+import org.chunfeng.payments.PaymentBatches;
+import org.chunfeng.payments.PaymentsFixtures;
 import org.chunfeng.platform.InvalidFieldsException;
 import org.chunfeng.platform.RefusedException;
 import org.chunfeng.platform.spreadsheet.SpreadsheetFormat;
@@ -51,7 +61,7 @@ class PaymentBatchesTests {
 	PaymentBatches batches;
 
 	@Autowired
-	org.chunfeng.payments.internal.PaymentFilesAccess files;
+	PaymentFiles files;
 
 	@Autowired
 	Enterprises enterprises;
