@@ -203,6 +203,15 @@ class PaymentPagesTests {
 		upload(finance, batchPage, batchPage + "/results", "good.csv", good);
 		assertThat(finance.get(batchPage).body()).contains("回盘文件与已记录的结果相同，没有变化")
 			.contains("已记录未变 2 笔");
+		// and once more through the API: the same answer, nothing changed
+		String boundary = "chunfeng" + System.nanoTime();
+		Response api = ApiClient.withToken(port, TestAccounts.FINANCE).post("/api/v1/payment-batches/" + batch
+				+ "/results", "multipart/form-data; boundary=" + boundary, "--" + boundary
+						+ "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"good.csv\"\r\nContent-Type: text/csv"
+						+ "\r\n\r\n" + good + "\r\n--" + boundary + "--\r\n");
+		assertThat(api.status()).as(api.body()).isEqualTo(200);
+		assertThat(api.body()).contains("\"rows\":2").contains("\"paid\":0").contains("\"failed\":0")
+			.contains("\"unchanged\":2").contains("\"reconciled\":true");
 
 		// the failed payment is reissued, once
 		assertThat(finance.get(batchPage + "?paymentStatus=FAILED").body()).contains("P" + e2.id() + "-1")

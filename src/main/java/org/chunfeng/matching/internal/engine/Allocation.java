@@ -124,7 +124,7 @@ public final class Allocation implements Search.Capacity {
 	private void change(int list, int m, int delta) {
 		int block = mark(list, m, delta);
 		int group = index.listGroupFrom[list] + (block - index.listBlockFrom[list]) / PostingIndex.GROUP;
-		// one summariser at a time per block, so that the last one to write has seen every bit before it
+		// one summariser at a time per group (and so per block), so that the last one to write has seen every bit
 		synchronized (summaryLocks[group & (summaryLocks.length - 1)]) {
 			summariseBlock(list, block);
 			summariseGroup(list, group);
